@@ -1,0 +1,31 @@
+/**
+ * The transport-agnostic entry: validate input against the contract, run the handler, validate
+ * the output. Both the IPC router and the HTTP host call only this.
+ */
+import type { z } from 'zod';
+import { calls, type CallInput, type CallName, type CallOutput } from '../../preload/contract.ts';
+import { ApiError } from './errors.ts';
+
+export type Handlers = { [K in CallName]: (input: z.output<(typeof calls)[K]['input']>) => Promise<CallOutput<K>> };
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(calls, name);
+}
+
+function fieldPath(issue: z.core.$ZodIssue): string {
+  return issue.path.length ? issue.path.map(String).join('.') : '(input)';
+}
+
+export async function dispatch(handlers: Handlers, name: string, rawInput: unknown): Promise<unknown> {
+  if (!isCallName(name)) throw new ApiError('not_found', `There is no API call named "${name}".`);
+  const parsed = calls[name].input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue ? fieldPath(issue) : '(input)';
+    throw new ApiError('invalid_input', `Invalid ${name} input at "${field}": ${issue?.message ?? 'invalid'}.`, { field });
+  }
+  const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+  return handler(parsed.data);
+}
+
+export type { CallInput };
