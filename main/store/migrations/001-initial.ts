@@ -68,6 +68,8 @@ export const migration001: Migration = {
       first_event  INTEGER,
       last_event   INTEGER,
       batch_hash   TEXT NOT NULL,
+      -- Events removed by the retention policy; verify checks what remains of such a batch.
+      purged       INTEGER NOT NULL DEFAULT 0,
       prev_chain   TEXT,
       chain        TEXT NOT NULL
     ) STRICT;

@@ -1,0 +1,21 @@
+/** Turns what the store throws into the contract's errors, and times calls for the UI. */
+import { CancelledError } from '../store/store-host.ts';
+import { ApiError } from './errors.ts';
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof CancelledError) return new ApiError('cancelled', error.message);
+  if (error instanceof Error && error.name === 'QuerySyntaxError') {
+    const column = (error as { column?: number }).column;
+    return new ApiError('query_syntax', error.message, { field: 'view.query', ...(column ? { column } : {}) });
+  }
+  console.error('[trailkeeper] internal error:', error);
+  return new ApiError('internal', 'Trailkeeper hit an internal error; the details are in its log.');
+}
+
+/** Adds `tookMs` (time in the store, as the user waits for it) to a result object. */
+export async function timed<T extends object>(work: () => Promise<T>): Promise<T & { tookMs: number }> {
+  const start = performance.now();
+  const value = await work();
+  return { ...value, tookMs: Math.round((performance.now() - start) * 10) / 10 };
+}

@@ -1,0 +1,122 @@
+/**
+ * Read queries over a view. Runs in reader workers on read-only handles. Paging is keyset on
+ * (ts, id) — never OFFSET — so page 10,000 costs what page 1 costs.
+ */
+import type { CallOutput, EventDetail, EventRow } from '../../preload/contract.ts';
+import { FACET_FIELDS } from '../../preload/contract.ts';
+import { ROW_SELECT, type SqlValue } from './event-columns.ts';
+import type { ReadDb } from './open.ts';
+import { viewSql, type View } from './view-sql.ts';
+
+export interface PageRequest {
+  view: View;
+  order: 'newest' | 'oldest';
+  after: { ts: number; id: number } | null;
+  limit: number;
+}
+
+export function page(db: ReadDb, req: PageRequest): { rows: EventRow[]; next: { ts: number; id: number } | null } {
+  const { where, params } = viewSql(req.view);
+  const desc = req.order === 'newest';
+  const keyset = req.after ? ` AND (e.ts, e.id) ${desc ? '<' : '>'} (?, ?)` : '';
+  const keyParams: SqlValue[] = req.after ? [req.after.ts, req.after.id] : [];
+  const dir = desc ? 'DESC' : 'ASC';
+  const rows = db
+    .prepare(
+      `SELECT ${ROW_SELECT} FROM events e JOIN tenants t ON t.id = e.tenant_id
+       WHERE ${where}${keyset} ORDER BY e.ts ${dir}, e.id ${dir} LIMIT ?`,
+    )
+    .all(...params, ...keyParams, req.limit + 1) as EventRow[];
+  const more = rows.length > req.limit;
+  if (more) rows.pop();
+  const last = rows.at(-1);
+  return { rows, next: more && last ? { ts: last.ts, id: last.id } : null };
+}
+
+export function getEvent(db: ReadDb, id: number): EventDetail | null {
+  const row = db
+    .prepare(
+      `SELECT ${ROW_SELECT}, e.raw AS raw, e.raw_sha256 AS rawSha256
+       FROM events e JOIN tenants t ON t.id = e.tenant_id WHERE e.id = ?`,
+    )
+    .get(id) as EventDetail | undefined;
+  return row ?? null;
+}
+
+export function count(db: ReadDb, view: View): number {
+  const { where, params } = viewSql(view);
+  return (db.prepare(`SELECT count(*) AS n FROM events e WHERE ${where}`).get(...params) as { n: number }).n;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Bucket sizes people read easily; the smallest that fits the range in maxBuckets wins. */
+const BUCKET_SIZES = [
+  MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 7 * DAY, 30 * DAY, 365 * DAY,
+];
+
+export function chooseBucketMs(spanMs: number, maxBuckets: number): number {
+  for (const size of BUCKET_SIZES) if (Math.ceil(spanMs / size) <= maxBuckets) return size;
+  return Math.ceil(spanMs / maxBuckets / DAY) * DAY;
+}
+
+export function histogram(
+  db: ReadDb,
+  view: View,
+  maxBuckets: number,
+): Omit<CallOutput<'events.histogram'>, 'tookMs'> {
+  const { where, params } = viewSql(view);
+  let { from, to } = view.range;
+  if (from === null || to === null) {
+    // An open range takes its ends from the data (two index probes, not a scan).
+    const bounds = db
+      .prepare(`SELECT min(e.ts) AS lo, max(e.ts) AS hi FROM events e WHERE ${where}`)
+      .get(...params) as { lo: number | null; hi: number | null };
+    if (bounds.lo === null || bounds.hi === null) return { bucketMs: DAY, buckets: [] };
+    from ??= bounds.lo;
+    to ??= bounds.hi + 1;
+  }
+  const bucketMs = chooseBucketMs(Math.max(1, to - from), maxBuckets);
+  const origin = Math.floor(from / bucketMs) * bucketMs;
+  const rows = db
+    .prepare(
+      `SELECT (e.ts - ?) / ? AS b, count(*) AS n FROM events e WHERE ${where} GROUP BY b ORDER BY b`,
+    )
+    .all(origin, bucketMs, ...params) as { b: number; n: number }[];
+  return { bucketMs, buckets: rows.map((r) => ({ start: origin + r.b * bucketMs, count: r.n })) };
+}
+
+type FacetField = (typeof FACET_FIELDS)[number];
+
+export function topValues(
+  db: ReadDb,
+  view: View,
+  field: FacetField,
+  limit: number,
+): Omit<CallOutput<'events.topValues'>, 'tookMs'> {
+  if (!FACET_FIELDS.includes(field)) throw new Error(`Unknown field ${String(field)}`);
+  const { where, params } = viewSql(view);
+  // `field` is checked against a fixed list above, so naming the column here is safe.
+  const column = field === 'tenant' ? 'e.tenant_id' : `e.${field}`;
+  const rows = db
+    .prepare(
+      `SELECT ${column} AS value, count(*) AS n FROM events e WHERE ${where}
+       GROUP BY ${column} ORDER BY n DESC, value LIMIT ?`,
+    )
+    .all(...params, limit) as { value: string | number | null; n: number }[];
+  const total = count(db, view);
+  let names = new Map<number, string>();
+  if (field === 'tenant') {
+    names = new Map(
+      (db.prepare('SELECT id, name FROM tenants').all() as { id: number; name: string }[]).map((t) => [t.id, t.name]),
+    );
+  }
+  return {
+    values: rows.map((r) => ({
+      value: r.value === null ? null : field === 'tenant' ? (names.get(r.value as number) ?? String(r.value)) : String(r.value),
+      count: r.n,
+    })),
+    total,
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * Runs the workspace's SQLite work off the calling thread: one writer worker (all writes, in
+ * order) and a small pool of long-lived reader workers. A read can be cancelled: its worker is
+ * terminated at once and replaced, so the caller gets its answer promptly whatever SQLite is doing.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ReadOps } from './read-ops.ts';
+import type { SerializedError, WorkerInit, WorkerReply } from './worker-protocol.ts';
+import type { WriteOps } from './write-ops.ts';
+
+export class StoreError extends Error {
+  readonly column: number | undefined;
+  constructor(error: SerializedError) {
+    super(error.message);
+    this.name = error.name;
+    this.column = error.column;
+  }
+}
+
+export class CancelledError extends Error {
+  override readonly name = 'CancelledError';
+  constructor() {
+    super('The operation was cancelled.');
+  }
+}
+
+type ArgsOf<O, K extends keyof O> = O[K] extends (args: infer A, ...rest: never[]) => unknown ? A : never;
+type ResultOf<O, K extends keyof O> = O[K] extends (...args: never[]) => infer R ? Awaited<R> : never;
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  onProgress: ((progress: unknown) => void) | undefined;
+}
+
+/** One worker thread and the requests in flight on it. */
+class WorkerSlot {
+  readonly worker: Worker;
+  readonly pending = new Map<number, Pending>();
+  readonly ready: Promise<void>;
+
+  constructor(workerUrl: URL, init: WorkerInit, onExit: (slot: WorkerSlot) => void) {
+    this.worker = new Worker(workerUrl, { workerData: init });
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.once('message', (msg: { ready?: true; failed?: SerializedError }) => {
+        if (msg.failed) reject(new StoreError(msg.failed));
+        else resolve();
+        this.worker.on('message', (reply: WorkerReply) => this.onReply(reply));
+      });
+      this.worker.once('error', reject);
+    });
+    this.worker.on('exit', () => {
+      for (const p of this.pending.values()) p.reject(new CancelledError());
+      this.pending.clear();
+      onExit(this);
+    });
+  }
+
+  private onReply(reply: WorkerReply): void {
+    const pending = this.pending.get(reply.id);
+    if (!pending) return;
+    if (reply.kind === 'progress') return pending.onProgress?.(reply.progress);
+    this.pending.delete(reply.id);
+    if (reply.kind === 'result') pending.resolve(reply.value);
+    else pending.reject(new StoreError(reply.error));
+  }
+
+  send(id: number, op: string, args: unknown, onProgress?: (p: unknown) => void): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProgress });
+      this.worker.postMessage({ id, op, args });
+    });
+  }
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: unknown) => void;
+}
+
+export class StoreHost {
+  private nextId = 1;
+  private writer!: WorkerSlot;
+  private readonly readers: WorkerSlot[] = [];
+  private readonly idle: WorkerSlot[] = [];
+  private readonly waiting: ((slot: WorkerSlot) => void)[] = [];
+  private writeChain: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly workerUrl: URL,
+    private readonly workspacePath: string,
+  ) {}
+
+  /** Opens (and migrates) the workspace in the writer, then starts `readers` reader workers. */
+  static async open(opts: { workspacePath: string; workerUrl: URL; readers?: number }): Promise<StoreHost> {
+    const host = new StoreHost(opts.workerUrl, opts.workspacePath);
+    host.writer = new WorkerSlot(opts.workerUrl, { workspacePath: opts.workspacePath, role: 'writer' }, () => {});
+    try {
+      await host.writer.ready;
+    } catch (error) {
+      await host.writer.worker.terminate();
+      throw error;
+    }
+    await Promise.all(Array.from({ length: opts.readers ?? 2 }, () => host.spawnReader()));
+    return host;
+  }
+
+  private async spawnReader(): Promise<void> {
+    const slot = new WorkerSlot(this.workerUrl, { workspacePath: this.workspacePath, role: 'reader' }, (dead) => {
+      this.readers.splice(this.readers.indexOf(dead), 1);
+      const i = this.idle.indexOf(dead);
+      if (i >= 0) this.idle.splice(i, 1);
+      if (!this.closed) void this.spawnReader();
+    });
+    this.readers.push(slot);
+    await slot.ready;
+    this.release(slot);
+  }
+
+  private release(slot: WorkerSlot): void {
+    if (!this.readers.includes(slot)) return;
+    const next = this.waiting.shift();
+    if (next) next(slot);
+    else this.idle.push(slot);
+  }
+
+  private acquire(): Promise<WorkerSlot> {
+    const slot = this.idle.pop();
+    if (slot) return Promise.resolve(slot);
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  async read<K extends keyof ReadOps>(op: K, args: ArgsOf<ReadOps, K>, opts: RunOptions = {}): Promise<ResultOf<ReadOps, K>> {
+    if (opts.signal?.aborted) throw new CancelledError();
+    const slot = await this.acquire();
+    const onAbort = () => void slot.worker.terminate();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return (await slot.send(this.nextId++, op, args)) as ResultOf<ReadOps, K>;
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+      this.release(slot);
+    }
+  }
+
+  /** Writes run one after another in submission order. Cancelling asks the op to stop between batches. */
+  write<K extends keyof WriteOps>(op: K, args: ArgsOf<WriteOps, K>, opts: RunOptions = {}): Promise<ResultOf<WriteOps, K>> {
+    const run = async () => {
+      if (opts.signal?.aborted) throw new CancelledError();
+      const id = this.nextId++;
+      const onAbort = () => this.writer.worker.postMessage({ abort: id });
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        return (await this.writer.send(id, op, args, opts.onProgress)) as ResultOf<WriteOps, K>;
+      } finally {
+        opts.signal?.removeEventListener('abort', onAbort);
+      }
+    };
+    const result = this.writeChain.then(run, run);
+    this.writeChain = result.catch(() => undefined);
+    return result;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.readers.map((r) => r.worker.terminate()));
+    await this.writeChain;
+    const exited = new Promise((resolve) => this.writer.worker.once('exit', resolve));
+    this.writer.worker.postMessage({ close: true });
+    await exited;
+  }
+}

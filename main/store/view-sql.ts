@@ -1,0 +1,39 @@
+/** A view (scope, range, query) as one parameterised WHERE clause over `events e`. */
+import type { z } from 'zod';
+import type { viewSchema } from '../../preload/contract.ts';
+import { compileQuery } from '../query/compile.ts';
+import type { SqlValue } from './event-columns.ts';
+
+export type View = z.output<typeof viewSchema>;
+
+export interface ViewSql {
+  where: string;
+  params: SqlValue[];
+}
+
+export function viewSql(view: View): ViewSql {
+  const parts: string[] = [];
+  const params: SqlValue[] = [];
+  const { scope, range } = view;
+  if (scope.kind === 'group') {
+    parts.push(`e.tenant_id IN (SELECT t2.id FROM tenants t2, json_each(t2.groups) g WHERE g.value = ?)`);
+    params.push(scope.group);
+  } else if (scope.kind === 'tenants') {
+    parts.push(`e.tenant_id IN (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify(scope.tenantIds));
+  }
+  if (range.from !== null) {
+    parts.push('e.ts >= ?');
+    params.push(range.from);
+  }
+  if (range.to !== null) {
+    parts.push('e.ts < ?');
+    params.push(range.to);
+  }
+  const query = compileQuery(view.query);
+  if (query.where !== '1') {
+    parts.push(`(${query.where})`);
+    params.push(...query.params);
+  }
+  return { where: parts.length ? parts.join(' AND ') : '1', params };
+}

@@ -1,0 +1,10 @@
+/** Builds the typed API object from one untyped invoke function, one method per contract call. */
+import { CALL_NAMES, type CallName, type TrailkeeperApi } from '../../../preload/contract.ts';
+
+export type Invoke = (name: CallName, input: unknown) => Promise<unknown>;
+
+export function buildApi(invoke: Invoke): TrailkeeperApi {
+  const methods = CALL_NAMES.map((name) => [name, (input: unknown) => invoke(name, input)] as const);
+  // Each method forwards its own call name, so the per-call types hold by construction.
+  return Object.fromEntries(methods) as unknown as TrailkeeperApi;
+}

@@ -1,0 +1,117 @@
+/**
+ * The rows of the current view, newest first, fetched a page at a time with the keyset cursor.
+ * Every refresh starts a new generation; a response from an older generation is dropped, so the
+ * latest request always wins. The count is asked for once the first page is in, so the rows
+ * never wait for it.
+ */
+import type { EventRow } from '../../../preload/contract.ts';
+import { api, ApiClientError } from '../api/client.ts';
+import type { Cursor, View } from '../api/viewTypes.ts';
+import { resolveRange } from '../format/rangePresets.ts';
+import { appendPage, emptyRowStore, type RowStore } from '../table/rowStore.ts';
+import type { AppState, SliceCreator } from './types.ts';
+
+export const PAGE_SIZE = 200;
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** A query the API could not parse, with the column it failed at, shown under the query box. */
+export type QueryError = { message: string; column: number | null; query: string };
+
+export type ResultsSlice = {
+  generation: number;
+  activeView: View | null;
+  rows: RowStore<EventRow>;
+  next: Cursor | null;
+  pageStatus: LoadStatus;
+  loadingMore: boolean;
+  count: number | null;
+  countStatus: LoadStatus;
+  queryError: QueryError | null;
+  refresh: () => Promise<void>;
+  loadMore: () => Promise<void>;
+};
+
+type Get = () => AppState;
+type Set = (partial: Partial<AppState>) => void;
+
+function viewFromState(state: AppState): View {
+  return { scope: state.scope, range: resolveRange(state.rangePreset, Date.now()), query: state.queryText };
+}
+
+async function fetchCount(get: Get, set: Set, view: View, generation: number): Promise<void> {
+  set({ countStatus: 'loading' });
+  try {
+    const { count } = await api['events.count']({ view });
+    if (get().generation === generation) set({ count, countStatus: 'ready' });
+  } catch (error) {
+    if (get().generation !== generation) return;
+    set({ countStatus: 'error' });
+    get().showError(ApiClientError.from(error).message);
+  }
+}
+
+function reportPageError(get: Get, set: Set, error: unknown, query: string): void {
+  const apiError = ApiClientError.from(error);
+  if (apiError.code === 'query_syntax') {
+    set({ pageStatus: 'error', queryError: { message: apiError.message, column: apiError.column ?? null, query } });
+    return;
+  }
+  set({ pageStatus: 'error' });
+  get().showError(apiError.message);
+}
+
+export const createResultsSlice: SliceCreator<ResultsSlice> = (set, get) => ({
+  generation: 0,
+  activeView: null,
+  rows: emptyRowStore(),
+  next: null,
+  pageStatus: 'idle',
+  loadingMore: false,
+  count: null,
+  countStatus: 'idle',
+  queryError: null,
+
+  refresh: async () => {
+    const generation = get().generation + 1;
+    const view = viewFromState(get());
+    set({
+      generation,
+      activeView: view,
+      rows: emptyRowStore(),
+      next: null,
+      pageStatus: 'loading',
+      loadingMore: false,
+      count: null,
+      countStatus: 'idle',
+      queryError: null,
+      selectedIndex: null,
+      bannerError: null,
+    });
+    try {
+      const page = await api['events.page']({ view, order: 'newest', after: null, limit: PAGE_SIZE });
+      if (get().generation !== generation) return;
+      set({ rows: appendPage(emptyRowStore<EventRow>(), page.rows), next: page.next, pageStatus: 'ready' });
+    } catch (error) {
+      if (get().generation === generation) reportPageError(get, set, error, view.query);
+      return;
+    }
+    await fetchCount(get, set, view, generation);
+  },
+
+  loadMore: async () => {
+    const { next, loadingMore, pageStatus, activeView, generation } = get();
+    if (!next || loadingMore || pageStatus !== 'ready' || !activeView) return;
+    set({ loadingMore: true });
+    try {
+      const page = await api['events.page']({ view: activeView, order: 'newest', after: next, limit: PAGE_SIZE });
+      if (get().generation !== generation) return;
+      set({ rows: appendPage(get().rows, page.rows), next: page.next, loadingMore: false });
+    } catch (error) {
+      if (get().generation !== generation) return;
+      // Stop paging this view: retrying on every scroll event would flood the host.
+      set({ loadingMore: false, next: null });
+      get().showError(ApiClientError.from(error).message);
+    }
+  },
+});

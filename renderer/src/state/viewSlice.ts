@@ -1,0 +1,41 @@
+/**
+ * What the user is looking at: scope, range, query text, and how times are shown. Changing
+ * scope or range reruns the view with the query and range kept, so an MSP admin switching
+ * tenants never re-enters filters.
+ */
+import type { Scope } from '../api/viewTypes.ts';
+import { DEFAULT_RANGE_PRESET, type RangePresetId } from '../format/rangePresets.ts';
+import { ALL_SCOPE } from '../format/scopeOptions.ts';
+import type { TimeZoneMode } from '../format/time.ts';
+import type { SliceCreator } from './types.ts';
+
+export type ViewSlice = {
+  scope: Scope;
+  rangePreset: RangePresetId;
+  /** The query box's text; every run uses it as typed. */
+  queryText: string;
+  timeZone: TimeZoneMode;
+  setScope: (scope: Scope) => void;
+  setRangePreset: (preset: RangePresetId) => void;
+  setQueryText: (text: string) => void;
+  runQuery: () => void;
+  setTimeZone: (mode: TimeZoneMode) => void;
+};
+
+export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => ({
+  scope: ALL_SCOPE,
+  rangePreset: DEFAULT_RANGE_PRESET,
+  queryText: '',
+  timeZone: 'utc',
+  setScope: (scope) => {
+    set({ scope });
+    void get().refresh();
+  },
+  setRangePreset: (rangePreset) => {
+    set({ rangePreset });
+    void get().refresh();
+  },
+  setQueryText: (queryText) => set({ queryText }),
+  runQuery: () => void get().refresh(),
+  setTimeZone: (timeZone) => set({ timeZone }),
+});
