@@ -6,7 +6,14 @@ import type { z } from 'zod';
 import { calls, type CallInput, type CallName, type CallOutput } from '../../preload/contract.ts';
 import { ApiError } from './errors.ts';
 
-export type Handlers = { [K in CallName]: (input: z.output<(typeof calls)[K]['input']>) => Promise<CallOutput<K>> };
+/** Per-call context: the signal fires when the caller goes away (closed request, stale view). */
+export interface CallContext {
+  signal?: AbortSignal;
+}
+
+export type Handlers = {
+  [K in CallName]: (input: z.output<(typeof calls)[K]['input']>, ctx: CallContext) => Promise<CallOutput<K>>;
+};
 
 export function isCallName(name: string): name is CallName {
   return Object.hasOwn(calls, name);
@@ -16,7 +23,7 @@ function fieldPath(issue: z.core.$ZodIssue): string {
   return issue.path.length ? issue.path.map(String).join('.') : '(input)';
 }
 
-export async function dispatch(handlers: Handlers, name: string, rawInput: unknown): Promise<unknown> {
+export async function dispatch(handlers: Handlers, name: string, rawInput: unknown, ctx: CallContext = {}): Promise<unknown> {
   if (!isCallName(name)) throw new ApiError('not_found', `There is no API call named "${name}".`);
   const parsed = calls[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
@@ -24,8 +31,8 @@ export async function dispatch(handlers: Handlers, name: string, rawInput: unkno
     const field = issue ? fieldPath(issue) : '(input)';
     throw new ApiError('invalid_input', `Invalid ${name} input at "${field}": ${issue?.message ?? 'invalid'}.`, { field });
   }
-  const handler = handlers[name] as (input: unknown) => Promise<unknown>;
-  return handler(parsed.data);
+  const handler = handlers[name] as (input: unknown, ctx: CallContext) => Promise<unknown>;
+  return handler(parsed.data, ctx);
 }
 
 export type { CallInput };

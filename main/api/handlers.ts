@@ -17,16 +17,17 @@ export function createHandlers({ store, version, workspacePath, transport }: Han
     'app.info': () =>
       guard(async () => ({ version, workspacePath, transport, eventCount: await store.read('totalEvents', undefined) })),
     'tenants.list': () => guard(() => store.read('tenants', undefined)),
-    'events.page': (input) => guard(() => timed(() => store.read('page', input))),
-    'events.get': (input) =>
+    'events.page': (input, { signal }) => guard(() => timed(() => store.read('page', input, { signal }))),
+    'events.get': (input, { signal }) =>
       guard(async () => {
-        const event = await store.read('get', input);
+        const event = await store.read('get', input, { signal });
         if (!event) throw new ApiError('not_found', `There is no event with id ${input.id}.`, { field: 'id' });
         return event;
       }),
-    'events.count': (input) => guard(() => timed(async () => ({ count: await store.read('count', input) }))),
-    'events.histogram': (input) => guard(() => timed(() => store.read('histogram', input))),
-    'events.topValues': (input) => guard(() => timed(() => store.read('topValues', input))),
-    'integrity.verify': (input) => guard(() => timed(() => store.read('verify', input))),
+    'events.count': (input, { signal }) =>
+      guard(() => timed(async () => ({ count: await store.read('count', input, { signal }) }))),
+    'events.histogram': (input, { signal }) => guard(() => timed(() => store.read('histogram', input, { signal }))),
+    'events.topValues': (input, { signal }) => guard(() => timed(() => store.read('topValues', input, { signal }))),
+    'integrity.verify': (input, { signal }) => guard(() => timed(() => store.read('verify', input, { signal }))),
   };
 }

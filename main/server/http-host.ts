@@ -146,7 +146,10 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     }
     if (req.method !== 'POST') throw new ApiError('invalid_input', 'API calls are POST requests.');
     const input = await readJsonBody(req);
-    sendJson(res, 200, await dispatch(opts.handlers, name, input));
+    // A browser that aborts a stale request closes it: stop the store work it started.
+    const abort = new AbortController();
+    res.once('close', () => res.writableFinished || abort.abort());
+    sendJson(res, 200, await dispatch(opts.handlers, name, input, { signal: abort.signal }));
   }
 
   const server = createServer((req, res) => {
