@@ -58,7 +58,11 @@ function parseV6(s: string): number[] | null {
 
 /** 16 bytes for an IPv4 or IPv6 address (a zone like `%eth0` is ignored); null when not an IP. */
 export function ipToBin(ip: string): Buffer | null {
-  let s = ip.trim();
+  return parseIp(ip.trim());
+}
+
+function parseIp(text: string): Buffer | null {
+  let s = text;
   const zone = s.indexOf('%');
   if (zone >= 0) {
     if (!s.includes(':') || zone === s.length - 1) return null;
@@ -81,7 +85,7 @@ export function cidrRange(cidr: string): { lo: Buffer; hi: Buffer } | null {
   const s = cidr.trim();
   const slash = s.indexOf('/');
   const addr = slash < 0 ? s : s.slice(0, slash);
-  const bin = ipToBin(addr);
+  const bin = parseIp(addr);
   if (!bin) return null;
   let bits = 128;
   if (slash >= 0) {
