@@ -2,9 +2,11 @@
  * The scope picker's options: all tenants, each group, each tenant. A scope is encoded as one
  * string (`all`, `group:<name>`, `tenant:<id>`) so a native <select> can carry it.
  */
-import type { Tenant } from '../../../preload/contract.ts';
-import type { Scope } from '../api/viewTypes.ts';
+import type { z } from 'zod';
+import type { scopeSchema, Tenant } from '../../../preload/contract.ts';
 import { formatCount } from './count.ts';
+
+type Scope = z.infer<typeof scopeSchema>;
 
 export type ScopeOption = { value: string; label: string };
 export type ScopeOptions = { all: ScopeOption; groups: ScopeOption[]; tenants: ScopeOption[] };
@@ -45,7 +47,7 @@ export function buildScopeOptions(tenants: readonly TenantSummary[], groups: rea
     all: { value: 'all', label: withCount('All tenants', total) },
     groups: [...groups].sort((a, b) => a.localeCompare(b)).map((group) => ({
       value: scopeToValue({ kind: 'group', group }),
-      label: withCount(group, tenants.filter((t) => t.groups.includes(group)).reduce((s, t) => s + t.eventCount, 0)),
+      label: withCount(`Group: ${group}`, tenants.filter((t) => t.groups.includes(group)).reduce((s, t) => s + t.eventCount, 0)),
     })),
     tenants: byName.map((t) => ({
       value: scopeToValue({ kind: 'tenants', tenantIds: [t.id] }),

@@ -1,0 +1,37 @@
+/** One selection switches scope: all tenants, a group, or one tenant. */
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { buildScopeOptions, scopeFromValue, scopeToValue } from '../format/scopeOptions.ts';
+import { useAppStore } from '../state/store.ts';
+
+export function ScopePicker() {
+  const { tenants, groups, scope, setScope } = useAppStore(
+    useShallow((s) => ({ tenants: s.tenants, groups: s.groups, scope: s.scope, setScope: s.setScope })),
+  );
+  const options = useMemo(() => buildScopeOptions(tenants, groups), [tenants, groups]);
+  return (
+    <select
+      className="control scope-picker"
+      data-testid="scope-picker"
+      aria-label="Scope"
+      value={scopeToValue(scope)}
+      onChange={(e) => setScope(scopeFromValue(e.target.value))}
+    >
+      <option value={options.all.value}>{options.all.label}</option>
+      {options.groups.length > 0 && (
+        <optgroup label="Groups">
+          {options.groups.map((o) => (
+            <option key={o.value} value={o.value}>{o.label}</option>
+          ))}
+        </optgroup>
+      )}
+      {options.tenants.length > 0 && (
+        <optgroup label="Tenants">
+          {options.tenants.map((o) => (
+            <option key={o.value} value={o.value}>{o.label}</option>
+          ))}
+        </optgroup>
+      )}
+    </select>
+  );
+}

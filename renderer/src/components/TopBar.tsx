@@ -1,0 +1,19 @@
+/** App name and the controls that define the view. */
+import { QueryBox } from './QueryBox.tsx';
+import { RangePicker } from './RangePicker.tsx';
+import { ScopePicker } from './ScopePicker.tsx';
+import { TimeZoneToggle } from './TimeZoneToggle.tsx';
+import { TotalCount } from './TotalCount.tsx';
+
+export function TopBar() {
+  return (
+    <header className="top-bar">
+      <span className="app-name">Trailkeeper</span>
+      <ScopePicker />
+      <QueryBox />
+      <RangePicker />
+      <TimeZoneToggle />
+      <TotalCount />
+    </header>
+  );
+}

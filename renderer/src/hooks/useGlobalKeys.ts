@@ -1,0 +1,40 @@
+/**
+ * Shortcuts that work wherever focus is not taking text: `/` focuses the query box, Esc closes
+ * the detail, and ↑/↓/Enter drive the table when nothing else has focus.
+ */
+import { useEffect } from 'react';
+import { useAppStore } from '../state/store.ts';
+import { EVENT_GRID_ID, focusById, QUERY_INPUT_ID } from './focusTargets.ts';
+
+function takesText(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.closest('input, textarea, select, .monaco-editor') !== null;
+}
+
+function onKeyDown(event: KeyboardEvent): void {
+  if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+  const state = useAppStore.getState();
+  if (event.key === 'Escape') {
+    if (state.detailOpen) {
+      state.closeDetail();
+      focusById(EVENT_GRID_ID);
+    }
+    return;
+  }
+  if (takesText(event.target)) return;
+  if (event.key === '/') {
+    event.preventDefault();
+    focusById(QUERY_INPUT_ID);
+  } else if (event.target === document.body && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+    event.preventDefault();
+    state.moveSelection(event.key === 'ArrowDown' ? 1 : -1);
+    focusById(EVENT_GRID_ID);
+  }
+}
+
+export function useGlobalKeys(): void {
+  useEffect(() => {
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
