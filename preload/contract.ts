@@ -179,3 +179,11 @@ export const apiErrorSchema = z.object({
   column: z.number().int().optional(),
 });
 export type ApiErrorShape = z.infer<typeof apiErrorSchema>;
+
+/** What an IPC call resolves to: Electron flattens thrown errors, so failures travel as values. */
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
+
+/** What the preload exposes as `window.trailkeeper` in the Electron renderer. */
+export type TrailkeeperBridge = {
+  [K in CallName]: (input: CallInput<K>) => Promise<BridgeResult<CallOutput<K>>>;
+};

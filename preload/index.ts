@@ -11,14 +11,7 @@
  * compile when it misses or invents a call, and a unit test checks it equals `CALL_NAMES`.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { ApiErrorShape, CallInput, CallName, CallOutput, IPC_PREFIX as CONTRACT_PREFIX } from './contract.ts';
-
-export type CallEnvelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
-
-/** What `window.trailkeeper` holds in the Electron renderer. */
-export type TrailkeeperBridge = {
-  [K in CallName]: (input: CallInput<K>) => Promise<CallEnvelope<CallOutput<K>>>;
-};
+import type { CallName, IPC_PREFIX as CONTRACT_PREFIX, TrailkeeperBridge } from './contract.ts';
 
 export const BRIDGE_GLOBAL = 'trailkeeper';
 

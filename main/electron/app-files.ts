@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from './csp.ts';
+import { CONTENT_SECURITY_POLICY } from '../csp.ts';
 import { isTrustedAppUrl } from './trusted-url.ts';
 
 const INDEX_FILE = 'index.html';

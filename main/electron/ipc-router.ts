@@ -7,8 +7,7 @@
  * envelope, `{ ok: true, value }` or `{ ok: false, error: ApiErrorShape }`.
  */
 import type { WebFrameMain } from 'electron';
-import { CALL_NAMES, IPC_PREFIX, type ApiErrorShape } from '../../preload/contract.ts';
-import type { CallEnvelope } from '../../preload/index.ts';
+import { CALL_NAMES, IPC_PREFIX, type ApiErrorShape, type BridgeResult } from '../../preload/contract.ts';
 import { dispatch, type Handlers } from '../api/dispatch.ts';
 import { ApiError } from '../api/errors.ts';
 import { checkSender, type SenderFacts } from './trusted-url.ts';
@@ -59,7 +58,7 @@ export async function answerCall(
   event: InvokeEventLike,
   input: unknown,
   log: RouterLog,
-): Promise<CallEnvelope<unknown>> {
+): Promise<BridgeResult<unknown>> {
   const verdict = checkSender(senderFacts(event));
   if (!verdict.ok) {
     log.warn(`Refused IPC call "${name}": ${verdict.reason}.`);

@@ -1,0 +1,107 @@
+/**
+ * The Electron main entry (built to out/main/index.js). Order matters: the app:// scheme and the
+ * web-contents guards are installed before `ready`; after it, the session is locked down, the
+ * protocol served, the workspace opened, IPC registered — and only then is a window created, so
+ * the page can never run before its rules are in place.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { startBackend, type Backend } from '../backend.ts';
+import { resolveWorkspacePath } from '../workspace-path.ts';
+import { registerAppScheme, serveAppProtocol } from './app-protocol.ts';
+import { registerIpcRouter } from './ipc-router.ts';
+import { appMenuTemplate } from './menu.ts';
+import { hardenSession, installSecurityGuards } from './security.ts';
+import { createMainWindow } from './window.ts';
+
+const isDev = !app.isPackaged;
+const builtMainDir = import.meta.dirname; // out/main (inside app.asar when packaged)
+
+let mainWindow: BrowserWindow | null = null;
+let backend: Backend | null = null;
+let unregisterIpc: (() => void) | null = null;
+
+function resourcesDir(): string {
+  // Packaged: electron-builder copies resources/ beside app.asar (extraResources).
+  return app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+}
+
+function showAbout(): void {
+  const options = {
+    type: 'info' as const,
+    title: 'About Trailkeeper',
+    message: `Trailkeeper ${app.getVersion()}`,
+    detail: `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
+  };
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  serveAppProtocol(join(builtMainDir, '../renderer'));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(appMenuTemplate({ isDev, isMac: process.platform === 'darwin', onAbout: showAbout })),
+  );
+
+  const workspacePath = resolveWorkspacePath(process.argv, process.env, app.getPath('userData'));
+  mkdirSync(dirname(workspacePath), { recursive: true });
+  backend = await startBackend({
+    workspacePath,
+    resourcesDir: resourcesDir(),
+    transport: 'ipc',
+    workerUrl: pathToFileURL(join(builtMainDir, 'store-worker.js')),
+    version: app.getVersion(),
+  });
+  unregisterIpc = registerIpcRouter(ipcMain, backend.handlers);
+
+  mainWindow = createMainWindow({ stateFile: join(app.getPath('userData'), 'window-state.json'), isDev });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+/** Stops IPC, then closes the workspace (the store runs PRAGMA optimize there) before exiting. */
+let backendClosed = false;
+app.on('will-quit', (event) => {
+  if (backendClosed || backend === null) return;
+  event.preventDefault();
+  const closing = backend;
+  backend = null;
+  unregisterIpc?.();
+  closing
+    .close()
+    .catch((error: unknown) => console.error('Closing the workspace failed:', error))
+    .finally(() => {
+      backendClosed = true;
+      app.quit();
+    });
+});
+
+// The workspace belongs to the one window: closing it ends the app on every platform.
+app.on('window-all-closed', () => app.quit());
+
+registerAppScheme();
+installSecurityGuards();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Trailkeeper holds the workspace; it focuses its window (below) and this one leaves.
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  start().catch((error: unknown) => {
+    console.error('Trailkeeper could not start:', error);
+    const reason = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox('Trailkeeper could not start', reason);
+    app.exit(1);
+  });
+}

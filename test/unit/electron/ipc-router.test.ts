@@ -1,0 +1,164 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CALL_NAMES, IPC_PREFIX } from '../../../preload/contract.ts';
+import type { Handlers } from '../../../main/api/dispatch.ts';
+import { ApiError } from '../../../main/api/errors.ts';
+import {
+  answerCall,
+  INTERNAL_MESSAGE,
+  registerIpcRouter,
+  senderFacts,
+  type InvokeEventLike,
+  type IpcMainLike,
+} from '../../../main/electron/ipc-router.ts';
+
+const APP_PAGE = 'app://trailkeeper/index.html';
+
+function frame(url: string, frameToken: string, detached = false) {
+  return { url, frameToken, detached };
+}
+
+/** An invoke event from the window's top frame at `url`. */
+function topFrameEvent(url = APP_PAGE): InvokeEventLike {
+  const main = frame(url, 'main');
+  return { senderFrame: main, sender: { mainFrame: main } };
+}
+
+/** An invoke event from an iframe inside an app page. */
+function subframeEvent(url: string): InvokeEventLike {
+  return { senderFrame: frame(url, 'child'), sender: { mainFrame: frame(APP_PAGE, 'main') } };
+}
+
+function recordingHandlers() {
+  const ran: string[] = [];
+  const handlers = new Proxy({} as Handlers, {
+    get: (_target, name: string) => async (input: unknown) => {
+      ran.push(name);
+      if (name === 'events.get') throw new ApiError('not_found', 'There is no event 7.');
+      if (name === 'events.count') throw new Error('SQLITE_CORRUPT: secret path /home/x/ws.trailkeeper');
+      return { echoed: input };
+    },
+  });
+  return { handlers, ran };
+}
+
+function quietLog() {
+  return { warn: vi.fn(), error: vi.fn() };
+}
+
+describe('senderFacts', () => {
+  it('reads the top frame by identity', () => {
+    expect(senderFacts(topFrameEvent())).toEqual({ frameUrl: APP_PAGE, isTopFrame: true });
+  });
+
+  it('reads the top frame by frame token when Electron hands out a fresh wrapper', () => {
+    const event = { senderFrame: frame(APP_PAGE, 'main'), sender: { mainFrame: frame(APP_PAGE, 'main') } };
+    expect(senderFacts(event).isTopFrame).toBe(true);
+  });
+
+  it('reports a subframe', () => {
+    expect(senderFacts(subframeEvent(APP_PAGE))).toEqual({ frameUrl: APP_PAGE, isTopFrame: false });
+  });
+
+  it('treats a missing, detached or disposed frame as no frame', () => {
+    const main = frame(APP_PAGE, 'main');
+    expect(senderFacts({ senderFrame: null, sender: { mainFrame: main } }).frameUrl).toBeNull();
+    const detached = frame(APP_PAGE, 'main', true);
+    expect(senderFacts({ senderFrame: detached, sender: { mainFrame: detached } }).frameUrl).toBeNull();
+    const disposed = {
+      get url(): string {
+        throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+      },
+      frameToken: 'main',
+      detached: false,
+    };
+    expect(senderFacts({ senderFrame: disposed, sender: { mainFrame: disposed } })).toEqual({
+      frameUrl: null,
+      isTopFrame: false,
+    });
+  });
+});
+
+describe('answerCall', () => {
+  const input = {};
+
+  it.each([
+    ['a subframe on the app origin', subframeEvent(APP_PAGE)],
+    ['a foreign top frame', topFrameEvent('https://evil.example/')],
+    ['a file:// top frame', topFrameEvent('file:///tmp/x.html')],
+    ['another app:// host', topFrameEvent('app://other/index.html')],
+    ['a look-alike host', topFrameEvent('app://trailkeeper.evil/index.html')],
+    ['a missing frame', { senderFrame: null, sender: { mainFrame: frame(APP_PAGE, 'main') } }],
+  ])('refuses %s with unauthorized, and the handler never runs', async (_label, event) => {
+    const { handlers, ran } = recordingHandlers();
+    const log = quietLog();
+    const reply = await answerCall(handlers, 'app.info', event, input, log);
+    expect(reply).toEqual({ ok: false, error: { code: 'unauthorized', message: expect.any(String) } });
+    expect(ran).toEqual([]);
+    expect(log.warn).toHaveBeenCalledOnce();
+  });
+
+  it("runs the handler for the app's top frame and wraps its value", async () => {
+    const { handlers, ran } = recordingHandlers();
+    const reply = await answerCall(handlers, 'tenants.list', topFrameEvent(), input, quietLog());
+    expect(reply).toEqual({ ok: true, value: { echoed: {} } });
+    expect(ran).toEqual(['tenants.list']);
+  });
+
+  it('returns invalid input as an envelope, without running the handler', async () => {
+    const { handlers, ran } = recordingHandlers();
+    const reply = await answerCall(handlers, 'events.get', topFrameEvent(), { id: -1 }, quietLog());
+    expect(reply).toEqual({ ok: false, error: expect.objectContaining({ code: 'invalid_input', field: 'id' }) });
+    expect(ran).toEqual([]);
+  });
+
+  it('returns an ApiError as its JSON', async () => {
+    const { handlers } = recordingHandlers();
+    const reply = await answerCall(handlers, 'events.get', topFrameEvent(), { id: 7 }, quietLog());
+    expect(reply).toEqual({ ok: false, error: { code: 'not_found', message: 'There is no event 7.' } });
+  });
+
+  it('hides any other error behind a generic sentence and logs the real one', async () => {
+    const { handlers } = recordingHandlers();
+    const log = quietLog();
+    const view = { scope: { kind: 'all' }, range: { from: null, to: null }, query: '' };
+    const reply = await answerCall(handlers, 'events.count', topFrameEvent(), { view }, log);
+    expect(reply).toEqual({ ok: false, error: { code: 'internal', message: INTERNAL_MESSAGE } });
+    expect(JSON.stringify(reply)).not.toContain('SQLITE_CORRUPT');
+    expect(log.error).toHaveBeenCalledWith(expect.stringContaining('events.count'), expect.any(Error));
+  });
+});
+
+describe('registerIpcRouter', () => {
+  function fakeIpcMain() {
+    const listeners = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
+    const ipc: IpcMainLike = {
+      handle: (channel, listener) => {
+        if (listeners.has(channel)) throw new Error(`second handler for ${channel}`);
+        listeners.set(channel, listener);
+      },
+      removeHandler: (channel) => {
+        listeners.delete(channel);
+      },
+    };
+    return { ipc, listeners };
+  }
+
+  it('registers exactly one prefixed channel per contract call, and removes them again', () => {
+    const { ipc, listeners } = fakeIpcMain();
+    const unregister = registerIpcRouter(ipc, recordingHandlers().handlers, quietLog());
+    expect([...listeners.keys()].sort()).toEqual(CALL_NAMES.map((name) => IPC_PREFIX + name).sort());
+    unregister();
+    expect(listeners.size).toBe(0);
+  });
+
+  it('checks the sender on every channel and passes only the first argument on', async () => {
+    const { ipc, listeners } = fakeIpcMain();
+    const { handlers, ran } = recordingHandlers();
+    registerIpcRouter(ipc, handlers, quietLog());
+    const listener = listeners.get(`${IPC_PREFIX}app.info`)!;
+    expect(await listener(topFrameEvent('https://evil.example/'), {})).toMatchObject({ ok: false });
+    expect(ran).toEqual([]);
+    expect(await listener(topFrameEvent(), {}, 'extra', 'args')).toEqual({ ok: true, value: { echoed: {} } });
+    expect(ran).toEqual(['app.info']);
+  });
+});
