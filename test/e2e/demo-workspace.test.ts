@@ -1,0 +1,93 @@
+/**
+ * A new user's first minutes, in browser mode on a fresh workspace: the demo tenants and events
+ * appear, switching scope changes the rows, a row's raw JSON opens in Monaco, and Copy puts
+ * exactly the raw JSON on the clipboard.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventDetail, Tenant } from '../../preload/contract.ts';
+import { launchChromium } from './browser.ts';
+import { callApi, serveApp, type ServedApp } from './serve-process.ts';
+
+const artifacts = resolve(import.meta.dirname, '../../test-results');
+
+describe('demo workspace in the browser', () => {
+  let app: ServedApp;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    app = await serveApp();
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
+    page = await context.newPage();
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    await page.goto(app.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('loads the demo tenants and shows their events newest first', async () => {
+    const { body } = await callApi<{ tenants: Tenant[] }>(app, 'tenants.list', {});
+    expect(body.tenants.length).toBeGreaterThanOrEqual(4);
+    expect(body.tenants.reduce((n, t) => n + t.eventCount, 0)).toBeGreaterThanOrEqual(5000);
+    expect(new Set(body.tenants.map((t) => t.sourceKind)).size).toBeGreaterThanOrEqual(2);
+
+    const rows = page.getByTestId('event-row');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(10);
+    const options = await page.getByTestId('scope-picker').locator('option').allTextContents();
+    for (const tenant of body.tenants) expect(options.join('\n')).toContain(tenant.name);
+
+    const ids = await rows.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-event-id'))));
+    const details = await Promise.all(ids.slice(0, 10).map((id) => callApi<EventDetail>(app, 'events.get', { id })));
+    const times = details.map((d) => d.body.ts);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it('switching scope to one tenant shows only that tenant', async () => {
+    const { body } = await callApi<{ tenants: Tenant[] }>(app, 'tenants.list', {});
+    const tenant = body.tenants.find((t) => t.sourceKind === 'github') ?? body.tenants[0]!;
+    const firstBefore = await page.getByTestId('event-row').first().getAttribute('data-event-id');
+    const picker = page.getByTestId('scope-picker');
+    const value = await picker.locator('option', { hasText: tenant.name }).first().getAttribute('value');
+    await picker.selectOption(value!);
+    await expect
+      .poll(async () => page.getByTestId('event-row').first().getAttribute('data-event-id'), { timeout: 15_000 })
+      .not.toBe(firstBefore);
+    const ids = await page
+      .getByTestId('event-row')
+      .evaluateAll((els) => els.slice(0, 15).map((el) => Number(el.getAttribute('data-event-id'))));
+    expect(ids.length).toBeGreaterThan(5);
+    for (const id of ids) {
+      const { body: event } = await callApi<EventDetail>(app, 'events.get', { id });
+      expect(event.tenantId).toBe(tenant.id);
+    }
+    await expect.poll(() => page.getByTestId('event-row').first().textContent()).toContain(tenant.name);
+  });
+
+  it('clicking a row shows its raw JSON in Monaco, and Copy copies exactly the raw JSON', async () => {
+    const row = page.getByTestId('event-row').nth(2);
+    const id = Number(await row.getAttribute('data-event-id'));
+    await row.click();
+    const detail = page.getByTestId('event-detail');
+    await detail.locator('.monaco-editor').waitFor({ state: 'visible', timeout: 30_000 });
+    const { body: event } = await callApi<EventDetail>(app, 'events.get', { id });
+    const firstKey = Object.keys(JSON.parse(event.raw) as object)[0]!;
+    await expect.poll(() => detail.locator('.monaco-editor .view-lines').textContent(), { timeout: 15_000 }).toContain(firstKey);
+
+    await page.getByTestId('copy-raw').click();
+    await expect.poll(() => page.evaluate('navigator.clipboard.readText()')).toBe(event.raw);
+
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: resolve(artifacts, 'demo-workspace.png') });
+    expect(consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+  });
+});
