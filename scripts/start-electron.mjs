@@ -9,7 +9,7 @@
  * like index.js does. TRAILKEEPER_ELECTRON_DIR points it at another electron package folder
  * (tests use it to stand in an empty or fake one).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import process from 'node:process';
@@ -35,7 +35,22 @@ function findElectronBinary() {
   return existsSync(binary) ? binary : null;
 }
 
-const binary = findElectronBinary();
+/**
+ * Electron 45 downloads its binary on first use. Try that once, quietly and bounded in time;
+ * on a machine without network access it fails and we say so in one sentence.
+ */
+function tryDownloadElectron() {
+  const installer = join(electronDir, 'install.js');
+  if (!existsSync(installer) || process.env.TRAILKEEPER_NO_ELECTRON_DOWNLOAD) return;
+  process.stderr.write('Downloading the Electron binary (first start only)…\n');
+  spawnSync(process.execPath, [installer], { stdio: 'ignore', timeout: 120_000 });
+}
+
+let binary = findElectronBinary();
+if (binary === null) {
+  tryDownloadElectron();
+  binary = findElectronBinary();
+}
 if (binary === null) {
   process.stderr.write(`${MISSING_ELECTRON}\n`);
   process.exit(1);

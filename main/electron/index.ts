@@ -59,7 +59,8 @@ async function start(): Promise<void> {
     workspacePath,
     resourcesDir: resourcesDir(),
     transport: 'ipc',
-    workerUrl: pathToFileURL(join(builtMainDir, 'store-worker.js')),
+    // electron-builder unpacks the worker beside better-sqlite3 (asarUnpack): load it from there.
+    workerUrl: pathToFileURL(join(builtMainDir.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked'), 'store-worker.js')),
     version: app.getVersion(),
   });
   unregisterIpc = registerIpcRouter(ipcMain, backend.handlers);

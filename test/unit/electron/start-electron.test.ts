@@ -52,4 +52,21 @@ describe('scripts/start-electron.mjs', () => {
     expect(result.stdout).toBe(`${repoRoot}|--workspace|/tmp/a b.trailkeeper|RUN_AS_NODE=`);
     expect(result.status).toBe(3);
   });
+
+  it.skipIf(process.platform === 'win32')('downloads a missing binary first where it can, then runs it', () => {
+    const lazy = join(dir, 'lazy');
+    mkdirSync(lazy);
+    // Stands in for electron's install.js: "downloads" by writing path.txt and the binary.
+    writeFileSync(
+      join(lazy, 'install.js'),
+      `const fs = require('fs'), p = require('path');
+       fs.mkdirSync(p.join(__dirname, 'dist'));
+       fs.writeFileSync(p.join(__dirname, 'dist', 'electron'), '#!/bin/sh\\nexit 4\\n', { mode: 0o755 });
+       fs.writeFileSync(p.join(__dirname, 'path.txt'), 'electron');`,
+    );
+    writeFileSync(join(lazy, 'package.json'), '{"type":"commonjs"}');
+    const result = run(lazy);
+    expect(result.stderr).toContain('Downloading the Electron binary');
+    expect(result.status).toBe(4);
+  });
 });
