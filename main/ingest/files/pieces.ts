@@ -1,0 +1,25 @@
+/** What a format reader hands on: a record with its raw text, or a problem at a line. */
+export interface RecordPiece {
+  line: number;
+  /** The record exactly as received. */
+  raw: string;
+  /** Its parsed JSON; undefined for syslog, whose normaliser parses the raw text. */
+  obj: unknown;
+  /** Approximate bytes, for the batch budget. */
+  bytes: number;
+}
+
+export interface ProblemPiece {
+  line: number;
+  problem: string;
+}
+
+export type Piece = RecordPiece | ProblemPiece;
+
+export function isProblem(piece: Piece): piece is ProblemPiece {
+  return 'problem' in piece;
+}
+
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
