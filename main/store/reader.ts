@@ -23,7 +23,7 @@ export function page(db: ReadDb, req: PageRequest): { rows: EventRow[]; next: { 
   const dir = desc ? 'DESC' : 'ASC';
   const rows = db
     .prepare(
-      `SELECT ${ROW_SELECT} FROM events e JOIN tenants t ON t.id = e.tenant_id
+      `SELECT ${ROW_SELECT} FROM events e CROSS JOIN tenants t ON t.id = e.tenant_id
        WHERE ${where}${keyset} ORDER BY e.ts ${dir}, e.id ${dir} LIMIT ?`,
     )
     .all(...params, ...keyParams, req.limit + 1) as EventRow[];
@@ -56,9 +56,13 @@ const BUCKET_SIZES = [
   MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 7 * DAY, 30 * DAY, 365 * DAY,
 ];
 
-export function chooseBucketMs(spanMs: number, maxBuckets: number): number {
-  for (const size of BUCKET_SIZES) if (Math.ceil(spanMs / size) <= maxBuckets) return size;
-  return Math.ceil(spanMs / maxBuckets / DAY) * DAY;
+export function chooseBucketMs(spanMs: number, maxBuckets: number, from = 0): number {
+  // Buckets start at `from` rounded down to the size, which can take one more bucket at the end.
+  const fits = (size: number) => Math.ceil((spanMs + (((from % size) + size) % size)) / size) <= maxBuckets;
+  for (const size of BUCKET_SIZES) if (fits(size)) return size;
+  let size = Math.ceil(spanMs / maxBuckets / DAY) * DAY;
+  while (!fits(size)) size += DAY;
+  return size;
 }
 
 export function histogram(
@@ -77,11 +81,12 @@ export function histogram(
     from ??= bounds.lo;
     to ??= bounds.hi + 1;
   }
-  const bucketMs = chooseBucketMs(Math.max(1, to - from), maxBuckets);
+  const bucketMs = chooseBucketMs(Math.max(1, to - from), maxBuckets, from);
   const origin = Math.floor(from / bucketMs) * bucketMs;
   const rows = db
     .prepare(
-      `SELECT (e.ts - ?) / ? AS b, count(*) AS n FROM events e WHERE ${where} GROUP BY b ORDER BY b`,
+      // better-sqlite3 binds JS numbers as REAL; the casts keep this an integer division.
+      `SELECT (e.ts - CAST(? AS INTEGER)) / CAST(? AS INTEGER) AS b, count(*) AS n FROM events e WHERE ${where} GROUP BY b ORDER BY b`,
     )
     .all(origin, bucketMs, ...params) as { b: number; n: number }[];
   return { bucketMs, buckets: rows.map((r) => ({ start: origin + r.b * bucketMs, count: r.n })) };

@@ -87,10 +87,14 @@ export class StoreHost {
   private writeChain: Promise<unknown> = Promise.resolve();
   private closed = false;
 
-  private constructor(
-    private readonly workerUrl: URL,
-    private readonly workspacePath: string,
-  ) {}
+  // Plain fields, not parameter properties: Node's type stripping runs this file (bench, tests).
+  private readonly workerUrl: URL;
+  private readonly workspacePath: string;
+
+  private constructor(workerUrl: URL, workspacePath: string) {
+    this.workerUrl = workerUrl;
+    this.workspacePath = workspacePath;
+  }
 
   /** Opens (and migrates) the workspace in the writer, then starts `readers` reader workers. */
   static async open(opts: { workspacePath: string; workerUrl: URL; readers?: number }): Promise<StoreHost> {
@@ -125,15 +129,32 @@ export class StoreHost {
     else this.idle.push(slot);
   }
 
-  private acquire(): Promise<WorkerSlot> {
+  private acquire(signal?: AbortSignal): Promise<WorkerSlot> {
     const slot = this.idle.pop();
     if (slot) return Promise.resolve(slot);
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => {
+      // A read cancelled while it waits leaves the queue at once instead of running later.
+      const onAbort = () => {
+        const i = this.waiting.indexOf(waiter);
+        if (i >= 0) this.waiting.splice(i, 1);
+        reject(new CancelledError());
+      };
+      const waiter = (s: WorkerSlot) => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(s);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiting.push(waiter);
+    });
   }
 
   async read<K extends keyof ReadOps>(op: K, args: ArgsOf<ReadOps, K>, opts: RunOptions = {}): Promise<ResultOf<ReadOps, K>> {
     if (opts.signal?.aborted) throw new CancelledError();
-    const slot = await this.acquire();
+    const slot = await this.acquire(opts.signal);
+    if (opts.signal?.aborted) {
+      this.release(slot);
+      throw new CancelledError();
+    }
     const onAbort = () => void slot.worker.terminate();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     try {

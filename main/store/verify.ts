@@ -72,10 +72,17 @@ export function verifyWorkspace(db: ReadDb, tenantIds?: readonly number[]): Veri
         detail: `tenant ${tenant.id}: its recorded chain head does not match the last batch` });
     }
   }
-  const stray = db
-    .prepare('SELECT e.id, e.tenant_id FROM events e LEFT JOIN batches b ON b.id = e.batch_id WHERE b.id IS NULL LIMIT 1')
-    .get() as { id: number; tenant_id: number } | undefined;
-  if (stray && (!tenantIds || tenantIds.includes(stray.tenant_id))) {
+  // The first stray of a tenant being verified (another tenant's stray must not hide it).
+  let stray: { id: number; tenant_id: number } | undefined;
+  for (const row of db
+    .prepare('SELECT e.id, e.tenant_id FROM events e LEFT JOIN batches b ON b.id = e.batch_id WHERE b.id IS NULL ORDER BY e.id')
+    .iterate() as IterableIterator<{ id: number; tenant_id: number }>) {
+    if (!tenantIds || tenantIds.includes(row.tenant_id)) {
+      stray = row;
+      break;
+    }
+  }
+  if (stray) {
     return done({ tenantId: stray.tenant_id, kind: 'event', eventId: stray.id, batchId: null,
       detail: `event ${stray.id} belongs to no recorded batch (added outside Trailkeeper)` });
   }

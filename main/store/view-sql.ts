@@ -18,6 +18,10 @@ export function viewSql(view: View): ViewSql {
   if (scope.kind === 'group') {
     parts.push(`e.tenant_id IN (SELECT t2.id FROM tenants t2, json_each(t2.groups) g WHERE g.value = ?)`);
     params.push(scope.group);
+  } else if (scope.kind === 'tenants' && scope.tenantIds.length === 1) {
+    // One tenant as an equality, so events_tenant_ts yields its rows already in (ts, id) order.
+    parts.push('e.tenant_id = ?');
+    params.push(scope.tenantIds[0]!);
   } else if (scope.kind === 'tenants') {
     parts.push(`e.tenant_id IN (SELECT value FROM json_each(?))`);
     params.push(JSON.stringify(scope.tenantIds));

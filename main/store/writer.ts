@@ -46,7 +46,11 @@ export class EventWriter {
   private readonly values: SqlValue[] = [];
   private readonly ftsValues: SqlValue[] = [];
 
-  constructor(private readonly db: WriteDb) {
+  // A plain field, not a parameter property: the worker runs this file under Node's type stripping.
+  private readonly db: WriteDb;
+
+  constructor(db: WriteDb) {
+    this.db = db;
     this.insertMany = this.eventInsert(ROWS_PER_STATEMENT);
     this.insertFtsMany = this.ftsInsert(ROWS_PER_STATEMENT);
   }
@@ -105,7 +109,9 @@ export class EventWriter {
       // RETURNING yields only the new rows; a source id is unique per tenant, so it finds the event.
       const returned = this.statementsFor(chunk.length).events.all(values) as NewRow[];
       if (returned.length === 0) continue;
-      const bySourceId = new Map(chunk.map((e) => [e.sourceId, e]));
+      // The first of a repeated source id is the row INSERT OR IGNORE kept; map to that one.
+      const bySourceId = new Map<string, NormalizedEvent>();
+      for (const e of chunk) if (!bySourceId.has(e.sourceId)) bySourceId.set(e.sourceId, e);
       const docs = this.ftsValues;
       docs.length = 0;
       for (const row of returned) {
@@ -145,7 +151,8 @@ export class EventWriter {
       .prepare(
         `INSERT INTO checkpoints (tenant_id, cursor, high_water, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (tenant_id) DO UPDATE SET cursor = excluded.cursor,
-           high_water = max(coalesce(checkpoints.high_water, excluded.high_water), excluded.high_water),
+           high_water = max(coalesce(checkpoints.high_water, excluded.high_water),
+                            coalesce(excluded.high_water, checkpoints.high_water)),
            updated_at = excluded.updated_at`,
       )
       .run(tenantId, checkpoint.cursor, checkpoint.highWater, Date.now());
