@@ -38,6 +38,8 @@ class WorkerSlot {
   readonly worker: Worker;
   readonly pending = new Map<number, Pending>();
   readonly ready: Promise<void>;
+  /** Set when the host stops this worker on purpose (a cancel or close), not a crash. */
+  stopping = false;
 
   constructor(workerUrl: URL, init: WorkerInit, onExit: (slot: WorkerSlot) => void) {
     this.worker = new Worker(workerUrl, { workerData: init });
@@ -49,8 +51,11 @@ class WorkerSlot {
       });
       this.worker.once('error', reject);
     });
-    this.worker.on('exit', () => {
-      for (const p of this.pending.values()) p.reject(new CancelledError());
+    this.worker.on('exit', (code) => {
+      const failure = this.stopping
+        ? new CancelledError()
+        : new StoreError({ name: 'StoreWorkerExit', message: `The SQLite worker stopped unexpectedly (exit code ${code}).` });
+      for (const p of this.pending.values()) p.reject(failure);
       this.pending.clear();
       onExit(this);
     });
@@ -63,6 +68,11 @@ class WorkerSlot {
     this.pending.delete(reply.id);
     if (reply.kind === 'result') pending.resolve(reply.value);
     else pending.reject(new StoreError(reply.error));
+  }
+
+  stop(): Promise<number> {
+    this.stopping = true;
+    return this.worker.terminate();
   }
 
   send(id: number, op: string, args: unknown, onProgress?: (p: unknown) => void): Promise<unknown> {
@@ -83,7 +93,7 @@ export class StoreHost {
   private writer!: WorkerSlot;
   private readonly readers: WorkerSlot[] = [];
   private readonly idle: WorkerSlot[] = [];
-  private readonly waiting: ((slot: WorkerSlot) => void)[] = [];
+  private readonly waiting: { grant(slot: WorkerSlot): void; fail(error: Error): void }[] = [];
   private writeChain: Promise<unknown> = Promise.resolve();
   private closed = false;
 
@@ -115,17 +125,23 @@ export class StoreHost {
       this.readers.splice(this.readers.indexOf(dead), 1);
       const i = this.idle.indexOf(dead);
       if (i >= 0) this.idle.splice(i, 1);
-      if (!this.closed) void this.spawnReader();
+      if (!this.closed) {
+        this.spawnReader().catch((error: unknown) => console.error('[trailkeeper] a reader worker failed to start:', error));
+      }
     });
     this.readers.push(slot);
     await slot.ready;
     this.release(slot);
   }
 
+  private assertOpen(): void {
+    if (this.closed) throw new StoreError({ name: 'StoreClosed', message: 'The workspace is closed.' });
+  }
+
   private release(slot: WorkerSlot): void {
     if (!this.readers.includes(slot)) return;
     const next = this.waiting.shift();
-    if (next) next(slot);
+    if (next) next.grant(slot);
     else this.idle.push(slot);
   }
 
@@ -139,9 +155,12 @@ export class StoreHost {
         if (i >= 0) this.waiting.splice(i, 1);
         reject(new CancelledError());
       };
-      const waiter = (s: WorkerSlot) => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve(s);
+      const waiter = {
+        grant: (s: WorkerSlot) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(s);
+        },
+        fail: reject,
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.waiting.push(waiter);
@@ -149,13 +168,14 @@ export class StoreHost {
   }
 
   async read<K extends keyof ReadOps>(op: K, args: ArgsOf<ReadOps, K>, opts: RunOptions = {}): Promise<ResultOf<ReadOps, K>> {
+    this.assertOpen();
     if (opts.signal?.aborted) throw new CancelledError();
     const slot = await this.acquire(opts.signal);
     if (opts.signal?.aborted) {
       this.release(slot);
       throw new CancelledError();
     }
-    const onAbort = () => void slot.worker.terminate();
+    const onAbort = () => void slot.stop();
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     try {
       return (await slot.send(this.nextId++, op, args)) as ResultOf<ReadOps, K>;
@@ -167,6 +187,7 @@ export class StoreHost {
 
   /** Writes run one after another in submission order. Cancelling asks the op to stop between batches. */
   write<K extends keyof WriteOps>(op: K, args: ArgsOf<WriteOps, K>, opts: RunOptions = {}): Promise<ResultOf<WriteOps, K>> {
+    this.assertOpen();
     const run = async () => {
       if (opts.signal?.aborted) throw new CancelledError();
       const id = this.nextId++;
@@ -184,8 +205,11 @@ export class StoreHost {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
-    await Promise.all(this.readers.map((r) => r.worker.terminate()));
+    const closedError = new StoreError({ name: 'StoreClosed', message: 'The workspace is closed.' });
+    for (const waiter of this.waiting.splice(0)) waiter.fail(closedError);
+    await Promise.all(this.readers.map((r) => r.stop()));
     await this.writeChain;
     const exited = new Promise((resolve) => this.writer.worker.once('exit', resolve));
     this.writer.worker.postMessage({ close: true });

@@ -172,3 +172,13 @@ describe('StoreHost', () => {
     await expect(failure).rejects.toThrow(/not a SQLite database/);
   });
 });
+
+describe('StoreHost after close and on a worker crash', () => {
+  it('refuses reads and writes once closed, with a sentence', async () => {
+    const host = await StoreHost.open({ workspacePath: tempWorkspacePath(), workerUrl, readers: 1 });
+    await host.close();
+    await expect(host.read('totalEvents', undefined)).rejects.toThrow('The workspace is closed.');
+    expect(() => host.write('purgeExpired', { now: 0 })).toThrow('The workspace is closed.');
+    await host.close(); // closing twice is harmless
+  });
+});
