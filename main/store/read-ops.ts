@@ -1,6 +1,7 @@
 /** What a reader worker can do: every op takes plain data and returns plain data. */
 import type { ReadDb } from './open.ts';
 import { count, getEvent, histogram, page, topValues, type PageRequest } from './reader.ts';
+import { ftsBacklog } from './fts-indexer.ts';
 import { listTenants } from './tenants.ts';
 import { verifyWorkspace } from './verify.ts';
 import type { View } from './view-sql.ts';
@@ -17,6 +18,7 @@ export function readOps(db: ReadDb) {
     tenants: () => listTenants(db),
     verify: (a: { tenantIds?: number[] }) => verifyWorkspace(db, a.tenantIds),
     totalEvents: () => (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n,
+    fullTextBacklog: () => ftsBacklog(db),
     /** Test hook for cancellation: a read that runs until its worker is stopped. */
     spin: (a: { ms: number }) => {
       const end = Date.now() + a.ms;

@@ -14,6 +14,8 @@ interface BatchRow {
   id: number;
   event_count: number;
   purged: number;
+  first_event: number;
+  last_event: number;
   batch_hash: string;
   prev_chain: string | null;
   chain: string;
@@ -25,9 +27,12 @@ export function verifyWorkspace(db: ReadDb, tenantIds?: readonly number[]): Veri
     chain_head: string | null;
   }[];
   const batchesOf = db.prepare(
-    'SELECT id, event_count, purged, batch_hash, prev_chain, chain FROM batches WHERE tenant_id = ? ORDER BY id',
+    'SELECT id, event_count, purged, first_event, last_event, batch_hash, prev_chain, chain FROM batches WHERE tenant_id = ? ORDER BY id',
   );
-  const eventsOf = db.prepare('SELECT id, tenant_id, raw, raw_sha256 FROM events WHERE batch_id = ? ORDER BY id');
+  // A batch's events are the id range it recorded: one writer gives each batch contiguous ids.
+  const eventsOf = db.prepare(
+    'SELECT id, tenant_id, batch_id, raw, raw_sha256 FROM events WHERE id BETWEEN ? AND ? ORDER BY id',
+  );
   let eventsChecked = 0;
   let batchesChecked = 0;
   const done = (firstBreak: Break | null): VerifyResult => ({ ok: firstBreak === null, eventsChecked, batchesChecked, firstBreak });
@@ -40,10 +45,14 @@ export function verifyWorkspace(db: ReadDb, tenantIds?: readonly number[]): Veri
     let previous: string | null = null;
     for (const batch of batchesOf.iterate(tenant.id) as IterableIterator<BatchRow>) {
       const hashes: string[] = [];
-      for (const e of eventsOf.iterate(batch.id) as IterableIterator<{
-        id: number; tenant_id: number; raw: string; raw_sha256: string;
+      for (const e of eventsOf.iterate(batch.first_event, batch.last_event) as IterableIterator<{
+        id: number; tenant_id: number; batch_id: number; raw: string; raw_sha256: string;
       }>) {
         eventsChecked++;
+        if (e.batch_id !== batch.id) {
+          return done({ tenantId: tenant.id, kind: 'event', eventId: e.id, batchId: batch.id,
+            detail: `event ${e.id} lies in batch ${batch.id}'s id range but claims batch ${e.batch_id}` });
+        }
         if (e.tenant_id !== tenant.id) {
           return done({ tenantId: tenant.id, kind: 'event', eventId: e.id, batchId: batch.id,
             detail: `event ${e.id} sits in batch ${batch.id} of tenant ${tenant.id} but claims tenant ${e.tenant_id}` });
@@ -73,14 +82,21 @@ export function verifyWorkspace(db: ReadDb, tenantIds?: readonly number[]): Veri
     }
   }
   // The first stray of a tenant being verified (another tenant's stray must not hide it).
-  let stray: { id: number; tenant_id: number } | undefined;
+  let stray: { id: number; tenant_id: number; claimed: number | null } | undefined;
   for (const row of db
-    .prepare('SELECT e.id, e.tenant_id FROM events e LEFT JOIN batches b ON b.id = e.batch_id WHERE b.id IS NULL ORDER BY e.id')
-    .iterate() as IterableIterator<{ id: number; tenant_id: number }>) {
+    .prepare(
+      `SELECT e.id, e.tenant_id, b.id AS claimed FROM events e LEFT JOIN batches b ON b.id = e.batch_id
+       WHERE b.id IS NULL OR e.id NOT BETWEEN b.first_event AND b.last_event ORDER BY e.id`,
+    )
+    .iterate() as IterableIterator<{ id: number; tenant_id: number; claimed: number | null }>) {
     if (!tenantIds || tenantIds.includes(row.tenant_id)) {
       stray = row;
       break;
     }
+  }
+  if (stray?.claimed) {
+    return done({ tenantId: stray.tenant_id, kind: 'batch', eventId: stray.id, batchId: stray.claimed,
+      detail: `event ${stray.id} claims batch ${stray.claimed} but lies outside its id range (added outside Trailkeeper)` });
   }
   if (stray) {
     return done({ tenantId: stray.tenant_id, kind: 'event', eventId: stray.id, batchId: null,

@@ -5,6 +5,7 @@ import { loadDemo } from '../demo/load-demo.ts';
 import type { WriteDb } from './open.ts';
 import { purgeExpired } from './retention.ts';
 import { ensureConnection, ensureTenant, setLegalHold, setRetention, type ConnectionSpec, type TenantSpec } from './tenants.ts';
+import { FtsIndexer } from './fts-indexer.ts';
 import { EventWriter, type BatchInput } from './writer.ts';
 
 export interface ImportProgress {
@@ -56,6 +57,8 @@ export function writeOps(db: WriteDb) {
     purgeExpired: (a: { now: number }) => purgeExpired(db, a.now),
     setLegalHold: (a: { tenantId: number; hold: boolean }) => setLegalHold(db, a.tenantId, a.hold),
     setRetention: (a: { tenantId: number; days: number | null }) => setRetention(db, a.tenantId, a.days),
+    /** Makes every stored event searchable now, instead of when the writer is next idle. */
+    indexFullText: () => new FtsIndexer(db).drain(),
   };
 }
 

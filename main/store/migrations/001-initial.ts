@@ -107,9 +107,9 @@ export const migration001: Migration = {
       UNIQUE (tenant_id, source_id)
     ) STRICT;
     -- Newest-first paging over all tenants and per tenant; the rest by measurement (see bench).
+    -- No index on batch_id: a batch's events are its contiguous id range (verify.ts).
     CREATE INDEX events_ts ON events (ts, id);
     CREATE INDEX events_tenant_ts ON events (tenant_id, ts, id);
-    CREATE INDEX events_batch ON events (batch_id);
 
     -- Full text over the searchable columns and the raw JSON; contentless, since events holds the text.
     CREATE VIRTUAL TABLE events_fts USING fts5(

@@ -8,6 +8,7 @@
 import { openWorkspaceForWrite } from '../../../main/store/open.ts';
 import { ensureConnection, ensureTenant } from '../../../main/store/tenants.ts';
 import { EventWriter } from '../../../main/store/writer.ts';
+import { FtsIndexer } from '../../../main/store/fts-indexer.ts';
 import { CRASH_CONNECTION, CRASH_TENANT, crashBatch, maxTs, prng } from './fixtures.ts';
 
 const [workspace, seedText] = process.argv.slice(2);
@@ -21,6 +22,7 @@ const db = openWorkspaceForWrite(workspace);
 const connectionId = ensureConnection(db, { ...CRASH_CONNECTION });
 const tenantId = ensureTenant(db, connectionId, { ...CRASH_TENANT, groups: [...CRASH_TENANT.groups] });
 const writer = new EventWriter(db);
+const indexer = new FtsIndexer(db);
 
 const stored = db.prepare('SELECT cursor FROM checkpoints WHERE tenant_id = ?').get(tenantId) as { cursor: string } | undefined;
 let n = stored ? Number(/^batch-(\d+)$/.exec(stored.cursor)![1]) + 1 : 0;
@@ -34,6 +36,8 @@ process.stdout.write(`running ${n}\n`);
 for (;;) {
   const events = crashBatch(seed, n);
   writer.ingestBatch({ tenantId, events, checkpoint: { cursor: `batch-${n}`, highWater: maxTs(events) } });
+  // Index in small steps between batches, as the writer worker does when idle, so kills land there too.
+  if (n % 3 === 0) indexer.step(40);
   n++;
   Atomics.wait(pause, 0, 0, rng() * 3);
 }

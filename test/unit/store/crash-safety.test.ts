@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../main/store/hash.ts';
 import { openWorkspaceForWrite, type ReadDb, type WriteDb } from '../../../main/store/open.ts';
+import { ftsWatermark } from '../../../main/store/fts-indexer.ts';
 import { verifyWorkspace } from '../../../main/store/verify.ts';
 import {
   CRASH_BATCH_SIZE, CRASH_RESEND, crashBatch, crashBatchNew, maxTs, prng, removeTempDirs, tempWorkspacePath,
@@ -79,8 +80,9 @@ describe('crash safety', () => {
         // Every stored batch is whole, and no event lies outside a batch.
         const broken = db
           .prepare(
-            `SELECT b.id, b.event_count, (SELECT count(*) FROM events e WHERE e.batch_id = b.id) AS n
-             FROM batches b WHERE n <> b.event_count OR b.event_count <> ?`,
+            `SELECT b.id, b.event_count, coalesce(c.n, 0) AS n
+             FROM batches b LEFT JOIN (SELECT batch_id, count(*) AS n FROM events GROUP BY batch_id) c ON c.batch_id = b.id
+             WHERE coalesce(c.n, 0) <> b.event_count OR b.event_count <> ?`,
           )
           .all(CRASH_BATCH_SIZE);
         expect(broken, where).toEqual([]);
@@ -112,7 +114,11 @@ describe('crash safety', () => {
 
         // The batches written since the last kill hold exactly their events, byte for byte.
         const batchIds = (db.prepare('SELECT id FROM batches ORDER BY id').all() as { id: number }[]).map((r) => r.id);
-        const ofBatch = db.prepare('SELECT source_id, raw_sha256 FROM events WHERE batch_id = ? ORDER BY id');
+        // A batch's events are found by its id (batch_id); its recorded id range bounds the scan.
+        const ofBatch = db.prepare(
+          `SELECT e.source_id, e.raw_sha256 FROM batches b JOIN events e ON e.id BETWEEN b.first_event AND b.last_event
+           WHERE b.id = ? AND e.batch_id = b.id ORDER BY e.id`,
+        );
         for (let k = Math.max(0, lastN + 1); k <= n; k++) {
           const stored = ofBatch.all(batchIds[k]) as { source_id: string; raw_sha256: string }[];
           const expected = crashBatchNew(SEED, k).map((e) => ({ source_id: e.sourceId, raw_sha256: sha256Hex(e.raw) }));
@@ -121,7 +127,12 @@ describe('crash safety', () => {
 
         // No duplicates (every raw text is unique in this sequence), and FTS matches the events.
         expect(one<{ n: number }>(db, 'SELECT count(DISTINCT raw_sha256) AS n FROM events').n, where).toBe(totalEvents);
-        expect(one<{ n: number }>(db, 'SELECT count(*) AS n FROM events_fts').n, where).toBe(totalEvents);
+        // Full text trails ingest: FTS rows exist for exactly the events up to the indexer's watermark.
+        const watermark = ftsWatermark(db);
+        expect(watermark, where).toBeLessThanOrEqual(one<{ m: number }>(db, 'SELECT max(id) AS m FROM events').m);
+        expect(one<{ n: number }>(db, 'SELECT count(*) AS n FROM events_fts').n, where).toBe(
+          one<{ n: number }>(db, 'SELECT count(*) AS n FROM events WHERE id <= ?', watermark).n,
+        );
 
         const verdict = verifyWorkspace(db as unknown as ReadDb);
         expect(verdict, where).toEqual({ ok: true, eventsChecked: totalEvents, batchesChecked: n + 1, firstBreak: null });

@@ -186,7 +186,7 @@ describe('migrations', () => {
       const indexes = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'events'`).all() as {
         name: string;
       }[]).map((r) => r.name);
-      expect(indexes).toEqual(expect.arrayContaining(['events_ts', 'events_tenant_ts', 'events_batch']));
+      expect(indexes).toEqual(expect.arrayContaining(['events_ts', 'events_tenant_ts']));
       db.close();
     });
   });

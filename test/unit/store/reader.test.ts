@@ -345,7 +345,6 @@ describe('query plans', () => {
     const stat = plain.prepare('INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)');
     stat.run('events', 'events_ts', '90000 667 1');
     stat.run('events', 'events_tenant_ts', '90000 2001 286 1');
-    stat.run('events', 'events_batch', '90000 96');
     stat.run('events', 'sqlite_autoindex_events_1', '90000 2001 1');
     stat.run('tenants', 'sqlite_autoindex_tenants_1', '3 3 1');
     plain.close();

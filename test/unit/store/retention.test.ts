@@ -4,6 +4,7 @@ import { closeWorkspace, openWorkspaceForWrite, type ReadDb, type WriteDb } from
 import { purgeExpired } from '../../../main/store/retention.ts';
 import { ensureConnection, ensureTenant, listTenants, setLegalHold, setRetention } from '../../../main/store/tenants.ts';
 import { verifyWorkspace } from '../../../main/store/verify.ts';
+import { FtsIndexer } from '../../../main/store/fts-indexer.ts';
 import { EventWriter } from '../../../main/store/writer.ts';
 import { chunk, makeEvents, prng, removeTempDirs, shuffled, tempWorkspacePath } from './fixtures.ts';
 
@@ -59,6 +60,7 @@ beforeAll(() => {
   ] as const) {
     for (const part of chunk(events, 250)) writer.ingestBatch({ tenantId, events: part });
   }
+  new FtsIndexer(db).drain();
 });
 
 afterAll(() => closeWorkspace(db));

@@ -6,6 +6,7 @@ import { closeWorkspace, openWorkspaceForWrite, type ReadDb, type WriteDb } from
 import { ensureConnection, ensureTenant, listTenants } from '../../../main/store/tenants.ts';
 import { verifyWorkspace } from '../../../main/store/verify.ts';
 import { EventWriter } from '../../../main/store/writer.ts';
+import { FtsIndexer } from '../../../main/store/fts-indexer.ts';
 import { makeEvents, prng, removeTempDirs, shuffled, tempWorkspacePath } from './fixtures.ts';
 
 afterAll(removeTempDirs);
@@ -102,6 +103,8 @@ function expectConsistent(s: Setup, expected: string[]): void {
   for (const t of tenants) {
     expect(t.eventCount, `event_count of tenant ${t.id}`).toBe(n(s.db, 'SELECT count(*) AS n FROM events WHERE tenant_id = ?', t.id));
   }
+  // Full text trails ingest: once the indexer catches up, every stored event has one FTS row.
+  new FtsIndexer(s.db).drain();
   expect(n(s.db, 'SELECT count(*) AS n FROM events_fts')).toBe(expected.length);
   const verdict = verifyWorkspace(s.db as unknown as ReadDb);
   expect(verdict.firstBreak).toBeNull();
@@ -164,6 +167,8 @@ describe('EventWriter.ingestBatch', () => {
     events[37] = marked;
     s.writer.ingestBatch({ tenantId: s.tenants[0], events: events.slice(0, 60) });
     s.writer.ingestBatch({ tenantId: s.tenants[0], events: events.slice(40) });
+    expect(n(s.db, 'SELECT count(*) AS n FROM events_fts')).toBe(0); // ingest leaves full text to the indexer
+    expect(new FtsIndexer(s.db).drain()).toBe(100);
     const ids = (s.db.prepare('SELECT id FROM events ORDER BY id').all() as { id: number }[]).map((r) => r.id);
     const ftsIds = (s.db.prepare('SELECT rowid AS id FROM events_fts ORDER BY rowid').all() as { id: number }[]).map((r) => r.id);
     expect(ids).toHaveLength(100);
@@ -185,6 +190,7 @@ describe('EventWriter.ingestBatch', () => {
     expect(result).toMatchObject({ inserted: 1, duplicates: 1 });
     const stored = s.db.prepare('SELECT id, raw FROM events').get() as { id: number; raw: string };
     expect(stored.raw).toBe(first!.raw);
+    new FtsIndexer(s.db).drain();
     expect(s.db.prepare(`SELECT rowid FROM events_fts WHERE events_fts MATCH 'zebrafish'`).all()).toEqual([]);
     expect(s.db.prepare(`SELECT rowid AS id FROM events_fts WHERE events_fts MATCH '"rep-0"'`).all()).toEqual([{ id: stored.id }]);
     expect(listTenants(s.db).tenants.find((t) => t.id === s.tenants[0])!.newestTs).toBe(first!.ts);
