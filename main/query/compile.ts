@@ -38,7 +38,10 @@ const MAX_DEPTH = 800;
 const LEAF_DEPTH = 6;
 const I64_MAX = 2n ** 63n - 1n;
 
-const FTS_SQL = 'e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)';
+// The unary + keeps SQLite from driving the query by the match list (a row lookup per hit, then
+// a sort: 213 ms for a word in 135k events at 1M); it walks events_ts newest first and tests
+// each id against the list instead (13 ms; 35 ms at worst for a word with one hit).
+const FTS_SQL = '+e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)';
 
 export function compileQuery(text: string): CompiledQuery {
   const ast = parseQuery(text);
@@ -139,7 +142,7 @@ function exists(field: FieldDef): Frag {
 function fieldTerm(field: FieldDef, op: Op, v: Value): Frag {
   switch (field.kind) {
     case 'text':
-      return textTerm(field.columns, v);
+      return textTerm(actorColumns(field, v), v);
     case 'tenant': {
       const like = !v.quoted && hasWildcard(v.text);
       return like
@@ -153,6 +156,14 @@ function fieldTerm(field: FieldDef, op: Op, v: Value): Frag {
     case 'id':
       return idTerm(op, v);
   }
+}
+
+/**
+ * `actor:someone@example.com` is an email: every normaliser puts an email-shaped actor identifier
+ * in actor_email, so that one indexed column answers it (0.1 ms instead of a 900 ms scan of three).
+ */
+function actorColumns(field: FieldDef, v: Value): readonly string[] {
+  return field.name === 'actor' && v.text.includes('@') && !hasWildcard(v.text) ? ['e.actor_email'] : field.columns;
 }
 
 /** Case-insensitive equality, or LIKE when an unquoted value has wildcards; several columns OR-ed. */

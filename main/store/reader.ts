@@ -16,7 +16,7 @@ export interface PageRequest {
 }
 
 export function page(db: ReadDb, req: PageRequest): { rows: EventRow[]; next: { ts: number; id: number } | null } {
-  const { where, params } = viewSql(req.view);
+  const { where, params } = viewSql(req.view, { ordered: true });
   const desc = req.order === 'newest';
   const keyset = req.after ? ` AND (e.ts, e.id) ${desc ? '<' : '>'} (?, ?)` : '';
   const keyParams: SqlValue[] = req.after ? [req.after.ts, req.after.id] : [];
@@ -73,10 +73,13 @@ export function histogram(
   const { where, params } = viewSql(view);
   let { from, to } = view.range;
   if (from === null || to === null) {
-    // An open range takes its ends from the data (two index probes, not a scan).
+    // An open range takes its ends from the data: two scalar subqueries are two index probes,
+    // where min() and max() in one SELECT scan the whole index.
     const bounds = db
-      .prepare(`SELECT min(e.ts) AS lo, max(e.ts) AS hi FROM events e WHERE ${where}`)
-      .get(...params) as { lo: number | null; hi: number | null };
+      .prepare(
+        `SELECT (SELECT min(e.ts) FROM events e WHERE ${where}) AS lo, (SELECT max(e.ts) FROM events e WHERE ${where}) AS hi`,
+      )
+      .get(...params, ...params) as { lo: number | null; hi: number | null };
     if (bounds.lo === null || bounds.hi === null) return { bucketMs: DAY, buckets: [] };
     from ??= bounds.lo;
     to ??= bounds.hi + 1;
@@ -106,11 +109,12 @@ export function topValues(
   const column = field === 'tenant' ? 'e.tenant_id' : `e.${field}`;
   const rows = db
     .prepare(
-      `SELECT ${column} AS value, count(*) AS n FROM events e WHERE ${where}
+      // The window sum gives the total in the same scan.
+      `SELECT ${column} AS value, count(*) AS n, sum(count(*)) OVER () AS total FROM events e WHERE ${where}
        GROUP BY ${column} ORDER BY n DESC, value LIMIT ?`,
     )
-    .all(...params, limit) as { value: string | number | null; n: number }[];
-  const total = count(db, view);
+    .all(...params, limit) as { value: string | number | null; n: number; total: number }[];
+  const total = rows[0]?.total ?? 0;
   let names = new Map<number, string>();
   if (field === 'tenant') {
     names = new Map(

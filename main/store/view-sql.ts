@@ -11,19 +11,25 @@ export interface ViewSql {
   params: SqlValue[];
 }
 
-export function viewSql(view: View): ViewSql {
+/**
+ * `ordered` is for a newest/oldest page: a scope of several tenants is then tested row by row
+ * while walking events_ts in order (0.2 ms), instead of reading every event of those tenants
+ * through events_tenant_ts and sorting them (140 ms at 1M). Counts keep the indexed form.
+ */
+export function viewSql(view: View, opts: { ordered?: boolean } = {}): ViewSql {
+  const tenantCol = opts.ordered ? '+e.tenant_id' : 'e.tenant_id';
   const parts: string[] = [];
   const params: SqlValue[] = [];
   const { scope, range } = view;
   if (scope.kind === 'group') {
-    parts.push(`e.tenant_id IN (SELECT t2.id FROM tenants t2, json_each(t2.groups) g WHERE g.value = ?)`);
+    parts.push(`${tenantCol} IN (SELECT t2.id FROM tenants t2, json_each(t2.groups) g WHERE g.value = ?)`);
     params.push(scope.group);
   } else if (scope.kind === 'tenants' && scope.tenantIds.length === 1) {
     // One tenant as an equality, so events_tenant_ts yields its rows already in (ts, id) order.
     parts.push('e.tenant_id = ?');
     params.push(scope.tenantIds[0]!);
   } else if (scope.kind === 'tenants') {
-    parts.push(`e.tenant_id IN (SELECT value FROM json_each(?))`);
+    parts.push(`${tenantCol} IN (SELECT value FROM json_each(?))`);
     params.push(JSON.stringify(scope.tenantIds));
   }
   if (range.from !== null) {

@@ -110,6 +110,8 @@ export const migration001: Migration = {
     -- No index on batch_id: a batch's events are its contiguous id range (verify.ts).
     CREATE INDEX events_ts ON events (ts, id);
     CREATE INDEX events_tenant_ts ON events (tenant_id, ts, id);
+    -- Pivoting on a person is the most common investigation step (actor:email, query/compile.ts).
+    CREATE INDEX events_actor_email ON events (actor_email COLLATE NOCASE, ts, id);
 
     -- Full text over the searchable columns and the raw JSON; contentless, since events holds the text.
     CREATE VIRTUAL TABLE events_fts USING fts5(

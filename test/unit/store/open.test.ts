@@ -153,6 +153,7 @@ describe('openWorkspaceForWrite creates workspaces', () => {
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(2);
+      expect(db.pragma('page_size', { simple: true })).toBe(16384);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     } finally {
       closeWorkspace(db);
