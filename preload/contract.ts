@@ -99,6 +99,8 @@ export const calls = {
       workspacePath: z.string(),
       transport: z.enum(['ipc', 'http']),
       eventCount: z.number().int().nonnegative(),
+      /** Stored events not yet searchable by full text (the index trails ingest). */
+      fullTextPending: z.number().int().nonnegative(),
     }),
   },
   'tenants.list': {

@@ -15,7 +15,13 @@ export function createHandlers({ store, version, workspacePath, transport }: Han
   const guard = <T>(work: () => Promise<T>) => work().catch((error: unknown) => Promise.reject(toApiError(error)));
   return {
     'app.info': () =>
-      guard(async () => ({ version, workspacePath, transport, eventCount: await store.read('totalEvents', undefined) })),
+      guard(async () => ({
+        version,
+        workspacePath,
+        transport,
+        eventCount: await store.read('totalEvents', undefined),
+        fullTextPending: await store.read('fullTextBacklog', undefined),
+      })),
     'tenants.list': () => guard(() => store.read('tenants', undefined)),
     'events.page': (input, { signal }) => guard(() => timed(() => store.read('page', input, { signal }))),
     'events.get': (input, { signal }) =>

@@ -1,4 +1,5 @@
 /** App name and the controls that define the view. */
+import { FullTextStatus } from './FullTextStatus.tsx';
 import { QueryBox } from './QueryBox.tsx';
 import { RangePicker } from './RangePicker.tsx';
 import { ScopePicker } from './ScopePicker.tsx';
@@ -14,6 +15,7 @@ export function TopBar() {
       <RangePicker />
       <TimeZoneToggle />
       <TotalCount />
+      <FullTextStatus />
     </header>
   );
 }
