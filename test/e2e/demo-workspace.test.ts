@@ -75,6 +75,44 @@ describe('demo workspace in the browser', () => {
     await expect.poll(() => page.getByTestId('event-row').first().textContent()).toContain(tenant.name);
   });
 
+  it('a query filters the rows, and a syntax error points at its column without losing the rows', async () => {
+    const input = page.getByTestId('query-input');
+    await input.fill('outcome:failure AND ts>=2020-01-01');
+    await input.press('Enter');
+    await expect
+      .poll(async () => {
+        const ids = await page
+          .getByTestId('event-row')
+          .evaluateAll((els) => els.slice(0, 8).map((el) => Number(el.getAttribute('data-event-id'))));
+        const outcomes = await Promise.all(ids.map(async (id) => (await callApi<EventDetail>(app, 'events.get', { id })).body.outcome));
+        return outcomes.length > 0 && outcomes.every((o) => o === 'failure');
+      }, { timeout: 15_000 })
+      .toBe(true);
+    await expect.poll(() => page.getByTestId('total-count').getAttribute('data-count'), { timeout: 15_000 }).not.toBeNull();
+    const shown = Number(await page.getByTestId('total-count').getAttribute('data-count'));
+    const { body } = await callApi<{ tenants: Tenant[] }>(app, 'tenants.list', {});
+    const scopeValue = await page.getByTestId('scope-picker').inputValue();
+    const tenant = body.tenants.find((t) => String(t.id) === scopeValue || scopeValue.endsWith(`:${t.id}`));
+    const scope = tenant ? { kind: 'tenants', tenantIds: [tenant.id] } : { kind: 'all' };
+    const { body: counted } = await callApi<{ count: number }>(app, 'events.count', {
+      view: { scope, range: { from: null, to: null }, query: 'outcome:failure AND ts>=2020-01-01' },
+    });
+    expect(shown).toBe(counted.count);
+
+    const firstBefore = await page.getByTestId('event-row').first().getAttribute('data-event-id');
+    await input.fill('outcome:failure AND (actor:');
+    await input.press('Enter');
+    const error = page.getByTestId('query-error');
+    await error.waitFor({ state: 'visible', timeout: 15_000 });
+    expect(Number(await error.getAttribute('data-column'))).toBeGreaterThan(20);
+    // The last good results stay (the note takes some height, so fewer rows may be drawn).
+    expect(await page.getByTestId('event-row').count()).toBeGreaterThan(5);
+    expect(await page.getByTestId('event-row').first().getAttribute('data-event-id')).toBe(firstBefore);
+    await input.fill('');
+    await input.press('Enter');
+    await error.waitFor({ state: 'hidden', timeout: 15_000 });
+  });
+
   it('clicking a row shows its raw JSON in Monaco, and Copy copies exactly the raw JSON', async () => {
     const row = page.getByTestId('event-row').nth(2);
     const id = Number(await row.getAttribute('data-event-id'));

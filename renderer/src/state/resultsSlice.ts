@@ -54,10 +54,11 @@ async function fetchCount(get: Get, set: Set, view: View, generation: number): P
 function reportPageError(get: Get, set: Set, error: unknown, query: string): void {
   const apiError = ApiClientError.from(error);
   if (apiError.code === 'query_syntax') {
-    set({ pageStatus: 'error', queryError: { message: apiError.message, column: apiError.column ?? null, query } });
+    // A typo loses nothing: the last good results stay on screen (and keep paging) under the note.
+    set({ pageStatus: 'ready', queryError: { message: apiError.message, column: apiError.column ?? null, query } });
     return;
   }
-  set({ pageStatus: 'error' });
+  set({ pageStatus: 'error', rows: emptyRowStore(), next: null, count: null, countStatus: 'idle', activeView: null });
   get().showError(apiError.message);
 }
 
@@ -75,23 +76,20 @@ export const createResultsSlice: SliceCreator<ResultsSlice> = (set, get) => ({
   refresh: async () => {
     const generation = get().generation + 1;
     const view = viewFromState(get());
-    set({
-      generation,
-      activeView: view,
-      rows: emptyRowStore(),
-      next: null,
-      pageStatus: 'loading',
-      loadingMore: false,
-      count: null,
-      countStatus: 'idle',
-      queryError: null,
-      selectedIndex: null,
-      bannerError: null,
-    });
+    // The previous rows stay until the new page replaces them, so a refused query loses nothing.
+    set({ generation, pageStatus: 'loading', loadingMore: false, queryError: null, bannerError: null });
     try {
       const page = await api['events.page']({ view, order: 'newest', after: null, limit: PAGE_SIZE });
       if (get().generation !== generation) return;
-      set({ rows: appendPage(emptyRowStore<EventRow>(), page.rows), next: page.next, pageStatus: 'ready' });
+      set({
+        activeView: view,
+        rows: appendPage(emptyRowStore<EventRow>(), page.rows),
+        next: page.next,
+        pageStatus: 'ready',
+        count: null,
+        countStatus: 'idle',
+        selectedIndex: null,
+      });
     } catch (error) {
       if (get().generation === generation) reportPageError(get, set, error, view.query);
       return;
