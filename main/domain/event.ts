@@ -34,11 +34,20 @@ export interface NormalizedEvent {
   raw: string;
 }
 
-/** Fills every optional field with null so normalisers only name what they know. */
+/** The value when it looks like an email address, else null. */
+export function emailOrNull(value: string | null): string | null {
+  return value !== null && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? value : null;
+}
+
+/**
+ * Fills every optional field with null so normalisers only name what they know. An actor known
+ * only by an email-shaped id or name gets that email as actorEmail too: `actor:x@y` queries
+ * (query/compile.ts) look in actor_email alone.
+ */
 export function normalizedEvent(
   fields: Pick<NormalizedEvent, 'sourceId' | 'ts' | 'tsRaw' | 'action' | 'raw'> & Partial<NormalizedEvent>,
 ): NormalizedEvent {
-  return {
+  const event: NormalizedEvent = {
     category: 'other',
     activity: 'other',
     outcome: 'unknown',
@@ -58,4 +67,6 @@ export function normalizedEvent(
     message: null,
     ...fields,
   };
+  event.actorEmail ??= emailOrNull(event.actorId) ?? emailOrNull(event.actorName);
+  return event;
 }

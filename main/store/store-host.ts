@@ -96,6 +96,8 @@ export class StoreHost {
   private readonly waiting: { grant(slot: WorkerSlot): void; fail(error: Error): void }[] = [];
   private writeChain: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** The writer thread has exited (crashed, or closed): writes fail instead of waiting forever. */
+  private writerGone = false;
 
   // Plain fields, not parameter properties: Node's type stripping runs this file (bench, tests).
   private readonly workerUrl: URL;
@@ -109,7 +111,9 @@ export class StoreHost {
   /** Opens (and migrates) the workspace in the writer, then starts `readers` reader workers. */
   static async open(opts: { workspacePath: string; workerUrl: URL; readers?: number }): Promise<StoreHost> {
     const host = new StoreHost(opts.workerUrl, opts.workspacePath);
-    host.writer = new WorkerSlot(opts.workerUrl, { workspacePath: opts.workspacePath, role: 'writer' }, () => {});
+    host.writer = new WorkerSlot(opts.workerUrl, { workspacePath: opts.workspacePath, role: 'writer' }, () => {
+      host.writerGone = true;
+    });
     try {
       await host.writer.ready;
     } catch (error) {
@@ -138,8 +142,16 @@ export class StoreHost {
     if (this.closed) throw new StoreError({ name: 'StoreClosed', message: 'The workspace is closed.' });
   }
 
+  private assertWriter(): void {
+    this.assertOpen();
+    if (this.writerGone) {
+      throw new StoreError({ name: 'StoreWorkerExit', message: 'The SQLite writer stopped unexpectedly; restart Trailkeeper.' });
+    }
+  }
+
   private release(slot: WorkerSlot): void {
-    if (!this.readers.includes(slot)) return;
+    // A worker being stopped (a cancel that came late) must not take the next read.
+    if (slot.stopping || !this.readers.includes(slot)) return;
     const next = this.waiting.shift();
     if (next) next.grant(slot);
     else this.idle.push(slot);
@@ -187,8 +199,13 @@ export class StoreHost {
 
   /** Writes run one after another in submission order. Cancelling asks the op to stop between batches. */
   write<K extends keyof WriteOps>(op: K, args: ArgsOf<WriteOps, K>, opts: RunOptions = {}): Promise<ResultOf<WriteOps, K>> {
-    this.assertOpen();
+    try {
+      this.assertWriter();
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
     const run = async () => {
+      this.assertWriter();
       if (opts.signal?.aborted) throw new CancelledError();
       const id = this.nextId++;
       const onAbort = () => this.writer.worker.postMessage({ abort: id });
@@ -211,6 +228,7 @@ export class StoreHost {
     for (const waiter of this.waiting.splice(0)) waiter.fail(closedError);
     await Promise.all(this.readers.map((r) => r.stop()));
     await this.writeChain;
+    if (this.writerGone) return;
     const exited = new Promise((resolve) => this.writer.worker.once('exit', resolve));
     this.writer.worker.postMessage({ close: true });
     await exited;

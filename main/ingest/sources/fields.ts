@@ -51,10 +51,7 @@ export function requireObject(obj: unknown, what: string, raw: string): JsonObje
   return o;
 }
 
-/** The value when it looks like an email address, else null. */
-export function emailOrNull(value: string | null): string | null {
-  return value !== null && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? value : null;
-}
+export { emailOrNull } from '../../domain/event.ts';
 
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/;
 

@@ -75,8 +75,10 @@ export const migration001: Migration = {
     ) STRICT;
     CREATE INDEX batches_tenant ON batches (tenant_id, id);
 
+    -- AUTOINCREMENT: an id is never reused after retention deletes the newest rows, so batch
+    -- id ranges (verify) and the full-text watermark stay true.
     CREATE TABLE events (
-      id          INTEGER PRIMARY KEY,
+      id          INTEGER PRIMARY KEY AUTOINCREMENT,
       tenant_id   INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
       source_id   TEXT NOT NULL,
       ts          INTEGER NOT NULL,

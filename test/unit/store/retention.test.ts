@@ -133,3 +133,29 @@ describe('purgeExpired', () => {
     expect(ftsHits('oldwordb')).toBe(0);
   });
 });
+
+describe('ids after a purge of the newest rows', () => {
+  it('are never reused, so full text and verify stay right for what is ingested next', () => {
+    const ws = openWorkspaceForWrite(tempWorkspacePath('reuse.trailkeeper'));
+    const conn = ensureConnection(ws, { kind: 'okta', label: 'reuse', baseUrl: null });
+    const tenant = ensureTenant(ws, conn, { externalId: 'r', name: 'R', groups: [], retentionDays: 30 });
+    const writer = new EventWriter(ws);
+    const indexer = new FtsIndexer(ws);
+    // An old file imported last: its events hold the highest ids, and retention removes them.
+    const old = makeEvents(71, 20, { prefix: 'old' }).map((e) => ({ ...e, ts: CUTOFF - DAY }));
+    writer.ingestBatch({ tenantId: tenant, events: makeEvents(72, 10, { prefix: 'fresh' }).map((e) => ({ ...e, ts: NOW - DAY })) });
+    writer.ingestBatch({ tenantId: tenant, events: old });
+    indexer.drain();
+    expect(purgeExpired(ws, NOW)).toEqual([{ tenantId: tenant, purged: 20 }]);
+
+    const later = makeEvents(73, 5, { prefix: 'later' }).map((e, i) =>
+      i === 0 ? { ...e, ts: NOW, message: 'marker axolotl', raw: JSON.stringify({ id: e.sourceId, note: 'axolotl' }) } : { ...e, ts: NOW },
+    );
+    writer.ingestBatch({ tenantId: tenant, events: later });
+    expect(indexer.drain()).toBe(5);
+    const hit = ws.prepare(`SELECT rowid AS id FROM events_fts WHERE events_fts MATCH 'axolotl'`).all();
+    expect(hit).toEqual([ws.prepare('SELECT id FROM events WHERE source_id = ?').get(later[0]!.sourceId)]);
+    expect(verifyWorkspace(ws as unknown as ReadDb)).toMatchObject({ ok: true, firstBreak: null });
+    closeWorkspace(ws);
+  });
+});

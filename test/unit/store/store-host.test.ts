@@ -178,7 +178,16 @@ describe('StoreHost after close and on a worker crash', () => {
     const host = await StoreHost.open({ workspacePath: tempWorkspacePath(), workerUrl, readers: 1 });
     await host.close();
     await expect(host.read('totalEvents', undefined)).rejects.toThrow('The workspace is closed.');
-    expect(() => host.write('purgeExpired', { now: 0 })).toThrow('The workspace is closed.');
+    await expect(host.write('purgeExpired', { now: 0 })).rejects.toThrow('The workspace is closed.');
     await host.close(); // closing twice is harmless
+  });
+
+  it('a crashed writer fails later writes with a sentence, and close() still returns', async () => {
+    const host = await StoreHost.open({ workspacePath: tempWorkspacePath(), workerUrl, readers: 1 });
+    // Stand-in for a crash: the writer thread dies without the host asking it to.
+    await (host as unknown as { writer: { worker: { terminate(): Promise<number> } } }).writer.worker.terminate();
+    await expect(host.write('purgeExpired', { now: 0 })).rejects.toThrow('The SQLite writer stopped unexpectedly');
+    await expect(host.read('totalEvents', undefined)).resolves.toBe(0); // reads still work
+    await host.close();
   });
 });
