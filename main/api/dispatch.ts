@@ -32,7 +32,13 @@ export async function dispatch(handlers: Handlers, name: string, rawInput: unkno
     throw new ApiError('invalid_input', `Invalid ${name} input at "${field}": ${issue?.message ?? 'invalid'}.`, { field });
   }
   const handler = handlers[name] as (input: unknown, ctx: CallContext) => Promise<unknown>;
-  return handler(parsed.data, ctx);
+  const output = calls[name].output.safeParse(await handler(parsed.data, ctx));
+  if (!output.success) {
+    // A handler broke the contract: say so in the log, never hand the renderer a wrong shape.
+    console.error(`[trailkeeper] ${name} returned output outside the contract:`, output.error.issues.slice(0, 3));
+    throw new ApiError('internal', 'Trailkeeper hit an internal error; the details are in its log.');
+  }
+  return output.data;
 }
 
 export type { CallInput };

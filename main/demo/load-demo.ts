@@ -22,8 +22,13 @@ export async function loadDemo(
   resourcesDir: string,
   now: number,
 ): Promise<DemoLoadResult> {
-  const hasData = db.prepare('SELECT EXISTS (SELECT 1 FROM tenants) AS x').get() as { x: number };
-  if (hasData.x) return { loaded: false, tenants: 0, inserted: 0 };
+  // Only a workspace that never had tenants gets the demo. A start killed mid-load finishes it on
+  // the next start (imports are idempotent); the marker is written after the last file.
+  const demoStarted = db.prepare(`SELECT value FROM workspace_meta WHERE key = 'demo'`).get() as { value: string } | undefined;
+  const hasTenants = (db.prepare('SELECT EXISTS (SELECT 1 FROM tenants) AS x').get() as { x: number }).x === 1;
+  if (demoStarted?.value === 'loaded' || (hasTenants && !demoStarted)) return { loaded: false, tenants: 0, inserted: 0 };
+  const setDemo = db.prepare(`INSERT INTO workspace_meta (key, value) VALUES ('demo', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+  setDemo.run('loading');
   const manifest = readDemoManifest(resourcesDir);
   const shift = demoShiftMs(manifest.anchor, now);
   let tenants = 0;
@@ -41,5 +46,6 @@ export async function loadDemo(
       tenants++;
     }
   }
+  setDemo.run('loaded');
   return { loaded: true, tenants, inserted };
 }

@@ -15,7 +15,8 @@ import { ApiError, HTTP_STATUS } from '../api/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../csp.ts';
 
 const MAX_BODY_BYTES = 1 << 20;
-const COOKIE = 'trailkeeper_token';
+/** Cookies are shared across ports of one host, so the name carries the port (two hosts, one browser). */
+const cookieName = (port: number) => `trailkeeper_token_${port}`;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -53,10 +54,10 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
+function cookieToken(req: IncomingMessage, port: number): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === COOKIE) return rest.join('=');
+    if (name === cookieName(port)) return rest.join('=');
   }
   return undefined;
 }
@@ -114,7 +115,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const queryToken = url.searchParams.get('token') ?? undefined;
     const viaQuery = sameToken(queryToken, token);
-    if (!viaQuery && !sameToken(cookieToken(req), token)) {
+    if (!viaQuery && !sameToken(cookieToken(req, port), token)) {
       res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Trailkeeper: open the URL with the token that `npm run serve` printed.\n');
       return;
@@ -135,7 +136,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       'cross-origin-opener-policy': 'same-origin',
       'x-frame-options': 'DENY',
     };
-    if (viaQuery) headers['set-cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    if (viaQuery) headers['set-cookie'] = `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   }

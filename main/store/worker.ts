@@ -41,6 +41,7 @@ try {
   port.on('message', async (msg: WorkerRequest | { close: true } | { abort: number }) => {
     if ('close' in msg) {
       closed = true;
+      clearTimeout(quietTimer);
       closeWorkspace(db);
       port.close();
       return;

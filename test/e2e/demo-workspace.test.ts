@@ -108,6 +108,7 @@ describe('demo workspace in the browser', () => {
     // The last good results stay (the note takes some height, so fewer rows may be drawn).
     expect(await page.getByTestId('event-row').count()).toBeGreaterThan(5);
     expect(await page.getByTestId('event-row').first().getAttribute('data-event-id')).toBe(firstBefore);
+    await expect.poll(() => page.getByTestId('total-count').getAttribute('data-count'), { timeout: 15_000 }).toBe(String(counted.count));
     await input.fill('');
     await input.press('Enter');
     await error.waitFor({ state: 'hidden', timeout: 15_000 });

@@ -39,13 +39,14 @@ function viewFromState(state: AppState): View {
   return { scope: state.scope, range: resolveRange(state.rangePreset, Date.now()), query: state.queryText };
 }
 
-async function fetchCount(get: Get, set: Set, view: View, generation: number): Promise<void> {
+/** The count belongs to the view on screen: a refused query keeps that view, so its count still lands. */
+async function fetchCount(get: Get, set: Set, view: View): Promise<void> {
   set({ countStatus: 'loading' });
   try {
     const { count } = await api['events.count']({ view });
-    if (get().generation === generation) set({ count, countStatus: 'ready' });
+    if (get().activeView === view) set({ count, countStatus: 'ready' });
   } catch (error) {
-    if (get().generation !== generation) return;
+    if (get().activeView !== view) return;
     set({ countStatus: 'error' });
     get().showError(ApiClientError.from(error).message);
   }
@@ -94,7 +95,7 @@ export const createResultsSlice: SliceCreator<ResultsSlice> = (set, get) => ({
       if (get().generation === generation) reportPageError(get, set, error, view.query);
       return;
     }
-    await fetchCount(get, set, view, generation);
+    await fetchCount(get, set, view);
   },
 
   loadMore: async () => {

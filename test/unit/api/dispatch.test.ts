@@ -3,10 +3,12 @@ import { dispatch, type Handlers } from '../../../main/api/dispatch.ts';
 import { ApiError } from '../../../main/api/errors.ts';
 import { CALL_NAMES } from '../../../preload/contract.ts';
 
+const HISTOGRAM_OUTPUT = { bucketMs: 60_000, buckets: [{ start: 0, count: 3 }], tookMs: 1 };
+
 function recordingHandlers(): { handlers: Handlers; calls: unknown[] } {
   const calls: unknown[] = [];
   const handlers = Object.fromEntries(
-    CALL_NAMES.map((name) => [name, async (input: unknown) => (calls.push([name, input]), { ok: name })]),
+    CALL_NAMES.map((name) => [name, async (input: unknown) => (calls.push([name, input]), HISTOGRAM_OUTPUT)]),
   ) as unknown as Handlers;
   return { handlers, calls };
 }
@@ -51,8 +53,15 @@ describe('dispatch validates every call against the contract', () => {
 
   it('passes valid, defaulted input through to the handler', async () => {
     const { handlers, calls } = recordingHandlers();
-    await expect(dispatch(handlers, 'events.histogram', { view })).resolves.toEqual({ ok: 'events.histogram' });
+    await expect(dispatch(handlers, 'events.histogram', { view })).resolves.toEqual(HISTOGRAM_OUTPUT);
     expect(calls).toEqual([['events.histogram', { view, maxBuckets: 120 }]]);
+  });
+
+  it('refuses to hand out a handler result that breaks the output contract', async () => {
+    const { handlers } = recordingHandlers();
+    // A histogram answer is not a count answer: the caller gets an internal error, not a wrong shape.
+    const error = await rejection(dispatch(handlers, 'events.count', { view }));
+    expect(error.code).toBe('internal');
   });
 
   it('refuses a name that is not a call, including prototype keys', async () => {

@@ -28,17 +28,25 @@ function subframeEvent(url: string): InvokeEventLike {
   return { senderFrame: frame(url, 'child'), sender: { mainFrame: frame(APP_PAGE, 'main') } };
 }
 
+/** Contract-valid answers (dispatch checks outputs too). */
+const OUTPUT: Record<string, unknown> = {
+  'tenants.list': { tenants: [], groups: ['customers'] },
+  'app.info': { version: '1.0.0', workspacePath: '/w', transport: 'ipc', eventCount: 0, fullTextPending: 0 },
+};
+
 function recordingHandlers() {
   const ran: string[] = [];
+  const inputs: unknown[] = [];
   const handlers = new Proxy({} as Handlers, {
     get: (_target, name: string) => async (input: unknown) => {
       ran.push(name);
       if (name === 'events.get') throw new ApiError('not_found', 'There is no event 7.');
       if (name === 'events.count') throw new Error('SQLITE_CORRUPT: secret path /home/x/ws.trailkeeper');
-      return { echoed: input };
+      inputs.push(input);
+      return OUTPUT[name];
     },
   });
-  return { handlers, ran };
+  return { handlers, ran, inputs };
 }
 
 function quietLog() {
@@ -100,7 +108,7 @@ describe('answerCall', () => {
   it("runs the handler for the app's top frame and wraps its value", async () => {
     const { handlers, ran } = recordingHandlers();
     const reply = await answerCall(handlers, 'tenants.list', topFrameEvent(), input, quietLog());
-    expect(reply).toEqual({ ok: true, value: { echoed: {} } });
+    expect(reply).toEqual({ ok: true, value: OUTPUT['tenants.list'] });
     expect(ran).toEqual(['tenants.list']);
   });
 
@@ -153,12 +161,13 @@ describe('registerIpcRouter', () => {
 
   it('checks the sender on every channel and passes only the first argument on', async () => {
     const { ipc, listeners } = fakeIpcMain();
-    const { handlers, ran } = recordingHandlers();
+    const { handlers, ran, inputs } = recordingHandlers();
     registerIpcRouter(ipc, handlers, quietLog());
     const listener = listeners.get(`${IPC_PREFIX}app.info`)!;
     expect(await listener(topFrameEvent('https://evil.example/'), {})).toMatchObject({ ok: false });
     expect(ran).toEqual([]);
-    expect(await listener(topFrameEvent(), {}, 'extra', 'args')).toEqual({ ok: true, value: { echoed: {} } });
+    expect(await listener(topFrameEvent(), {}, 'extra', 'args')).toEqual({ ok: true, value: OUTPUT['app.info'] });
     expect(ran).toEqual(['app.info']);
+    expect(inputs).toEqual([{}]);
   });
 });
