@@ -3,9 +3,12 @@
  * the built renderer, never outside it), its MIME type, and the response with the CSP header.
  */
 import { readFile } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../csp.ts';
+import { contentTypeFor } from '../mime.ts';
 import { isTrustedAppUrl } from './trusted-url.ts';
+
+export { contentTypeFor };
 
 const INDEX_FILE = 'index.html';
 
@@ -34,32 +37,7 @@ export function resolveAppPath(rendererRoot: string, url: string): string | null
   return file;
 }
 
-const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
 
-/** Module scripts need an exact JavaScript type; anything unknown is served as opaque bytes. */
-export function contentTypeFor(file: string): string {
-  return MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
 
 function plainResponse(status: number, text: string): Response {
   return new Response(text, {

@@ -9,28 +9,16 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { dispatch, type Handlers } from '../api/dispatch.ts';
 import { ApiError, HTTP_STATUS } from '../api/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../csp.ts';
+import { contentTypeFor } from '../mime.ts';
 
 const MAX_BODY_BYTES = 1 << 20;
 /** Cookies are shared across ports of one host, so the name carries the port (two hosts, one browser). */
 const cookieName = (port: number) => `trailkeeper_token_${port}`;
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ttf': 'font/ttf',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
 
 export interface HttpHostOptions {
   handlers: Handlers;
@@ -128,7 +116,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       return;
     }
     const headers: Record<string, string | string[]> = {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'content-type': contentTypeFor(file),
       'content-length': String(info.size),
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
