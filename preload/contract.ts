@@ -165,8 +165,15 @@ export type CallName = keyof Calls;
 export type CallInput<K extends CallName> = z.input<Calls[K]['input']>;
 export type CallOutput<K extends CallName> = z.output<Calls[K]['output']>;
 
+/** Per-call options in the renderer: aborting `signal` stops the work where the transport can (HTTP). */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
 /** The API object both transports give the renderer: one async function per call. */
-export type TrailkeeperApi = { [K in CallName]: (input: CallInput<K>) => Promise<CallOutput<K>> };
+export type TrailkeeperApi = {
+  [K in CallName]: (input: CallInput<K>, options?: CallOptions) => Promise<CallOutput<K>>;
+};
 
 export const CALL_NAMES = Object.keys(calls) as CallName[];
 

@@ -112,11 +112,13 @@ describe('demo workspace in the browser', () => {
     await input.fill('');
     await input.press('Enter');
     await error.waitFor({ state: 'hidden', timeout: 15_000 });
+    // The previous rows stay until the new page lands: wait for it before the next test clicks.
+    await page.getByTestId('loading-indicator').waitFor({ state: 'hidden', timeout: 15_000 });
   });
 
   it('clicking a row shows its raw JSON in Monaco, and Copy copies exactly the raw JSON', async () => {
-    const row = page.getByTestId('event-row').nth(2);
-    const id = Number(await row.getAttribute('data-event-id'));
+    const id = Number(await page.getByTestId('event-row').nth(2).getAttribute('data-event-id'));
+    const row = page.locator(`[data-testid="event-row"][data-event-id="${id}"]`);
     await row.click();
     const detail = page.getByTestId('event-detail');
     await detail.locator('.monaco-editor').waitFor({ state: 'visible', timeout: 30_000 });

@@ -40,10 +40,18 @@ function viewFromState(state: AppState): View {
 }
 
 /** The count belongs to the view on screen: a refused query keeps that view, so its count still lands. */
-async function fetchCount(get: Get, set: Set, view: View): Promise<void> {
+/**
+ * Stale work is stopped, not only ignored, so it does not hold the store's readers while the
+ * next first page waits: a new refresh aborts the previous first page; a new view on screen
+ * aborts the old view's count and paging.
+ */
+let pageAbort: AbortController | null = null;
+let viewAbort: AbortController | null = null;
+
+async function fetchCount(get: Get, set: Set, view: View, signal: AbortSignal): Promise<void> {
   set({ countStatus: 'loading' });
   try {
-    const { count } = await api['events.count']({ view });
+    const { count } = await api['events.count']({ view }, { signal });
     if (get().activeView === view) set({ count, countStatus: 'ready' });
   } catch (error) {
     if (get().activeView !== view) return;
@@ -79,9 +87,17 @@ export const createResultsSlice: SliceCreator<ResultsSlice> = (set, get) => ({
     const view = viewFromState(get());
     // The previous rows stay until the new page replaces them, so a refused query loses nothing.
     set({ generation, pageStatus: 'loading', loadingMore: false, queryError: null, bannerError: null });
+    pageAbort?.abort();
+    const pageControl = (pageAbort = new AbortController());
+    let viewControl: AbortController;
     try {
-      const page = await api['events.page']({ view, order: 'newest', after: null, limit: PAGE_SIZE });
+      const page = await api['events.page'](
+        { view, order: 'newest', after: null, limit: PAGE_SIZE },
+        { signal: pageControl.signal },
+      );
       if (get().generation !== generation) return;
+      viewAbort?.abort();
+      viewControl = viewAbort = new AbortController();
       set({
         activeView: view,
         rows: appendPage(emptyRowStore<EventRow>(), page.rows),
@@ -95,7 +111,7 @@ export const createResultsSlice: SliceCreator<ResultsSlice> = (set, get) => ({
       if (get().generation === generation) reportPageError(get, set, error, view.query);
       return;
     }
-    await fetchCount(get, set, view);
+    await fetchCount(get, set, view, viewControl.signal);
   },
 
   loadMore: async () => {
@@ -103,7 +119,10 @@ export const createResultsSlice: SliceCreator<ResultsSlice> = (set, get) => ({
     if (!next || loadingMore || pageStatus !== 'ready' || !activeView) return;
     set({ loadingMore: true });
     try {
-      const page = await api['events.page']({ view: activeView, order: 'newest', after: next, limit: PAGE_SIZE });
+      const page = await api['events.page'](
+        { view: activeView, order: 'newest', after: next, limit: PAGE_SIZE },
+        viewAbort ? { signal: viewAbort.signal } : {},
+      );
       if (get().generation !== generation) return;
       set({ rows: appendPage(get().rows, page.rows), next: page.next, loadingMore: false });
     } catch (error) {
