@@ -23,3 +23,8 @@ export function isProblem(piece: Piece): piece is ProblemPiece {
 export function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
+
+/** A line past the splitter's limit is skipped and reported, never parsed. */
+export function overlongLine(line: number): ProblemPiece {
+  return { line, problem: `Line ${line} is longer than 64 MiB and was skipped.` };
+}

@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import type { SourceKind } from '../sources/index.ts';
 import { csvMapping, rowToRecord, type CsvMapping } from './csv-columns.ts';
 import { LineSplitter, type Line } from './lines.ts';
-import { errorText, type Piece } from './pieces.ts';
+import { errorText, overlongLine, type Piece } from './pieces.ts';
 
 /** A quoted cell may span lines, but not without bound: past this a stray quote is assumed. */
 const MAX_RECORD_BYTES = 16 * 1024 * 1024;
@@ -87,7 +87,7 @@ export async function* csvPieces(chunks: AsyncIterable<Buffer>, kind: SourceKind
     const out: Piece[] = [];
     for (const l of lines) {
       if (l.overlong) {
-        out.push({ line: l.line, problem: `Line ${l.line} is longer than 64 MiB and was skipped.` });
+        out.push(overlongLine(l.line));
         continue;
       }
       if (mapping === null || assembler === null) {

@@ -3,7 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { asObject } from '../sources/fields.ts';
 import { JsonArrayScanner, type ScanMode } from './json-scan.ts';
 import { LineSplitter, type Line } from './lines.ts';
-import { errorText, type Piece } from './pieces.ts';
+import { errorText, overlongLine, type Piece } from './pieces.ts';
 
 function parseObject(text: string, line: number, what: string, bytes = text.length): Piece {
   let obj: unknown;
@@ -26,7 +26,7 @@ export async function* ndjsonPieces(chunks: AsyncIterable<Buffer>, expandRecords
     const out: Piece[] = [];
     for (const l of lines) {
       if (l.overlong) {
-        out.push({ line: l.line, problem: `Line ${l.line} is longer than 64 MiB and was skipped.` });
+        out.push(overlongLine(l.line));
         continue;
       }
       if (l.text.trim().length === 0) continue;

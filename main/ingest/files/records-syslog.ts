@@ -5,7 +5,7 @@
  */
 import { looksLike } from '../sources/syslog.ts';
 import { LineSplitter, type Line } from './lines.ts';
-import type { Piece } from './pieces.ts';
+import { overlongLine, type Piece } from './pieces.ts';
 
 class MessageGrouper {
   private parts: string[] = [];
@@ -15,7 +15,7 @@ class MessageGrouper {
   push(l: Line, out: Piece[]): void {
     if (l.overlong) {
       this.flush(out);
-      out.push({ line: l.line, problem: `Line ${l.line} is longer than 64 MiB and was skipped.` });
+      out.push(overlongLine(l.line));
       return;
     }
     const frames = l.text.includes('\0') ? l.text.split('\0') : [l.text];

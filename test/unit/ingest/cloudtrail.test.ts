@@ -5,8 +5,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { NormalizedEvent } from '../../../main/domain/event.ts';
-import { readAuditFile } from '../../../main/ingest/files/read-file.ts';
 import { normalize } from '../../../main/ingest/sources/cloudtrail.ts';
+import { readAll } from './read-all.ts';
 
 const SAMPLES = path.resolve(__dirname, '../../../../shared/samples');
 const FILE = path.join(SAMPLES, 'cloudtrail/otrf-ec2-proxy-s3-exfiltration.jsonl');
@@ -16,16 +16,6 @@ function byId(events: NormalizedEvent[], id: string): NormalizedEvent {
   const found = events.find((e) => e.sourceId === id);
   if (found === undefined) throw new Error(`no event ${id}`);
   return found;
-}
-
-async function readAll(file: string): Promise<{ events: NormalizedEvent[]; problems: unknown[] }> {
-  const events: NormalizedEvent[] = [];
-  const problems: unknown[] = [];
-  for await (const b of readAuditFile(file)) {
-    events.push(...b.events);
-    problems.push(...b.problems);
-  }
-  return { events, problems };
 }
 
 describe('CloudTrail normaliser on the OTRF exfiltration sample', () => {

@@ -8,24 +8,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { NormalizedEvent } from '../../../main/domain/event.ts';
 import { demoShiftMs, readDemoManifest, shiftedDemoFile, type DemoManifest } from '../../../main/demo/demo-set.ts';
 import { shiftIso } from '../../../main/demo/shift-time.ts';
-import { readAuditFile, type ImportProblem } from '../../../main/ingest/files/read-file.ts';
 import { buildDemo } from '../../../scripts/demo/build.ts';
+import { readAll } from './read-all.ts';
 
 const RESOURCES = path.resolve(__dirname, '../../../resources');
 const DEMO_DIR = path.join(RESOURCES, 'demo');
 const DAY = 86_400_000;
 
 const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
-
-async function readAll(file: string): Promise<{ events: NormalizedEvent[]; problems: ImportProblem[] }> {
-  const events: NormalizedEvent[] = [];
-  const problems: ImportProblem[] = [];
-  for await (const b of readAuditFile(file)) {
-    events.push(...b.events);
-    problems.push(...b.problems);
-  }
-  return { events, problems };
-}
 
 /** Every action the demo must show, by what a demo viewer looks for. */
 const REQUIRED: Record<string, string[]> = {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { NormalizedEvent } from '../../../main/domain/event.ts';
-import { readAuditFile, type ImportBatch, type ImportProblem, type ReadAuditFileOptions } from '../../../main/ingest/files/read-file.ts';
+import { readAuditFile } from '../../../main/ingest/files/read-file.ts';
+import { readAll } from './read-all.ts';
 
 const SAMPLES = path.resolve(__dirname, '../../../../shared/samples');
 const m365Lines = readFileSync(path.join(SAMPLES, 'm365/microsoft_audit_log.jsonl'), 'utf8').split('\n').filter((l) => l.length > 0);
@@ -19,12 +19,6 @@ async function file(name: string, content: string | Buffer): Promise<string> {
   const p = path.join(dir, name);
   await writeFile(p, content);
   return p;
-}
-
-async function readAll(p: string, opts?: ReadAuditFileOptions): Promise<{ events: NormalizedEvent[]; problems: ImportProblem[]; batches: ImportBatch[] }> {
-  const batches: ImportBatch[] = [];
-  for await (const b of readAuditFile(p, opts)) batches.push(b);
-  return { events: batches.flatMap((b) => b.events), problems: batches.flatMap((b) => b.problems), batches };
 }
 
 function oktaEvent(i: number): Record<string, unknown> {

@@ -2,21 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { NormalizedEvent } from '../../../main/domain/event.ts';
-import { readAuditFile } from '../../../main/ingest/files/read-file.ts';
 import { normalize, parseSyslog } from '../../../main/ingest/sources/syslog.ts';
+import { readAll } from './read-all.ts';
 
 const SAMPLES = path.resolve(__dirname, '../../../../shared/samples');
-
-async function readAll(file: string): Promise<{ events: NormalizedEvent[]; problems: unknown[] }> {
-  const events: NormalizedEvent[] = [];
-  const problems: unknown[] = [];
-  for await (const b of readAuditFile(file)) {
-    events.push(...b.events);
-    problems.push(...b.problems);
-  }
-  return { events, problems };
-}
 
 describe('RFC 5424 parser', () => {
   it('parses the header and the structured data of the SecureAuth message', () => {
