@@ -10,7 +10,7 @@ export default defineConfig({
           // Electron entry; the loopback HTTP host entry (`npm run serve`); the SQLite worker.
           index: resolve('main/electron/index.ts'),
           serve: resolve('main/server/serve.ts'),
-          'store-worker': resolve('main/store/worker.ts'),
+          'store-worker': resolve('main/store-worker/entry.ts'),
         },
       },
     },

@@ -5,8 +5,18 @@ export default defineConfig({
     projects: [
       {
         test: {
+          // Main process, worker threads, the shared contract and the preload: plain Node.
           name: 'unit',
-          include: ['test/unit/**/*.test.ts'],
+          include: ['test/{main,common,preload,scripts,architecture}/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          // Renderer logic and zustand slices, with DOM types and a DOM (happy-dom).
+          name: 'renderer',
+          include: ['test/renderer/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
           testTimeout: 30_000,
         },
       },

@@ -6,13 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHandlers } from './api/handlers.ts';
 import type { Handlers } from './api/dispatch.ts';
-import { StoreHost } from './store/store-host.ts';
+import { StoreHost } from './store-host/store-host.ts';
 
 export interface BackendOptions {
   workspacePath: string;
   resourcesDir: string;
   transport: 'ipc' | 'http';
-  /** The store worker's script: out/main/store-worker.js when built, main/store/worker.ts from source. */
+  /** The store worker's script: out/main/store-worker.js when built, main/store-worker/entry.ts from source. */
   workerUrl: URL;
   /** Load the demo data set when the workspace has no tenants (default true). */
   demo?: boolean;

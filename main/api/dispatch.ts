@@ -3,7 +3,7 @@
  * the output. Both the IPC router and the HTTP host call only this.
  */
 import type { z } from 'zod';
-import { calls, type CallInput, type CallName, type CallOutput } from '../../preload/contract.ts';
+import { calls, type CallInput, type CallName, type CallOutput } from '../../common/contract.ts';
 import { ApiError } from './errors.ts';
 
 /** Per-call context: the signal fires when the caller goes away (closed request, stale view). */

@@ -1,5 +1,5 @@
 /** The one error type handlers throw; both transports turn it into the same JSON shape. */
-import type { ApiErrorShape } from '../../preload/contract.ts';
+import type { ApiErrorShape } from '../../common/contract.ts';
 
 export class ApiError extends Error {
   readonly code: ApiErrorShape['code'];

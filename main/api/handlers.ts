@@ -1,5 +1,5 @@
 /** The handler table: one function per contract call, all over the store host. */
-import type { StoreHost } from '../store/store-host.ts';
+import type { StoreHost } from '../store-host/store-host.ts';
 import type { Handlers } from './dispatch.ts';
 import { ApiError } from './errors.ts';
 import { timed, toApiError } from './store-errors.ts';

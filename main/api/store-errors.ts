@@ -1,12 +1,12 @@
-/** Turns what the store throws into the contract's errors, and times calls for the UI. */
-import { CancelledError } from '../store/store-host.ts';
+/** Turns what the store throws into the contract's errors (the one place kinds are mapped), and times calls for the UI. */
+import { CancelledError, StoreError } from '../store-host/store-host.ts';
 import { ApiError } from './errors.ts';
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof CancelledError) return new ApiError('cancelled', error.message);
-  if (error instanceof Error && error.name === 'QuerySyntaxError') {
-    const column = (error as { column?: number }).column;
+  if (error instanceof StoreError && error.kind === 'query_syntax') {
+    const column = error.column;
     return new ApiError('query_syntax', error.message, { field: 'view.query', ...(column ? { column } : {}) });
   }
   console.error('[trailkeeper] internal error:', error);

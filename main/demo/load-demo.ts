@@ -5,10 +5,8 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { WriteDb } from '../store/open.ts';
-import { ensureConnection, ensureTenant } from '../store/tenants.ts';
-import type { ImportFileArgs } from '../store/write-ops.ts';
-import { demoShiftMs, readDemoManifest, shiftedDemoFile } from './demo-set.ts';
+import type { SourceKind } from '../ingest/sources/index.ts';
+import { demoShiftMs, readDemoManifest, shiftedDemoFile, type DemoConnection, type DemoTenant } from './demo-set.ts';
 
 export interface DemoLoadResult {
   loaded: boolean;
@@ -16,36 +14,58 @@ export interface DemoLoadResult {
   inserted: number;
 }
 
+/** How far the demo load has come, for a progress line in the UI. */
+export interface DemoProgress {
+  tenantsDone: number;
+  tenantsTotal: number;
+  inserted: number;
+}
+
+/**
+ * What loading the demo needs from a workspace. The writer passes its own functions in, so the
+ * demo never imports the store (and the store never knows the demo exists).
+ */
+export interface DemoTarget {
+  /** 'loading' or 'loaded' once a demo load has started, else null. */
+  demoState(): string | null;
+  setDemoState(state: 'loading' | 'loaded'): void;
+  hasTenants(): boolean;
+  ensureConnection(connection: Pick<DemoConnection, 'kind' | 'label' | 'baseUrl'>): number;
+  ensureTenant(connectionId: number, tenant: DemoTenant): number;
+  importFile(args: { path: string; tenantId: number; sourceKind: SourceKind }): Promise<{ inserted: number }>;
+}
+
 export async function loadDemo(
-  db: WriteDb,
-  importFile: (args: ImportFileArgs) => Promise<{ inserted: number }>,
+  target: DemoTarget,
   resourcesDir: string,
   now: number,
+  onProgress: (progress: DemoProgress) => void = () => {},
 ): Promise<DemoLoadResult> {
   // Only a workspace that never had tenants gets the demo. A start killed mid-load finishes it on
   // the next start (imports are idempotent); the marker is written after the last file.
-  const demoStarted = db.prepare(`SELECT value FROM workspace_meta WHERE key = 'demo'`).get() as { value: string } | undefined;
-  const hasTenants = (db.prepare('SELECT EXISTS (SELECT 1 FROM tenants) AS x').get() as { x: number }).x === 1;
-  if (demoStarted?.value === 'loaded' || (hasTenants && !demoStarted)) return { loaded: false, tenants: 0, inserted: 0 };
-  const setDemo = db.prepare(`INSERT INTO workspace_meta (key, value) VALUES ('demo', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
-  setDemo.run('loading');
+  const demoStarted = target.demoState();
+  if (demoStarted === 'loaded' || (target.hasTenants() && !demoStarted)) return { loaded: false, tenants: 0, inserted: 0 };
+  target.setDemoState('loading');
   const manifest = readDemoManifest(resourcesDir);
   const shift = demoShiftMs(manifest.anchor, now);
+  const tenantsTotal = manifest.connections.reduce((n, c) => n + c.tenants.length, 0);
   let tenants = 0;
   let inserted = 0;
+  onProgress({ tenantsDone: 0, tenantsTotal, inserted });
   for (const connection of manifest.connections) {
-    const connectionId = ensureConnection(db, { kind: connection.kind, label: connection.label, baseUrl: connection.baseUrl });
+    const connectionId = target.ensureConnection(connection);
     for (const tenant of connection.tenants) {
-      const tenantId = ensureTenant(db, connectionId, tenant);
+      const tenantId = target.ensureTenant(connectionId, tenant);
       const shifted = await shiftedDemoFile(join(resourcesDir, 'demo', tenant.file), shift);
       try {
-        inserted += (await importFile({ path: shifted, tenantId, sourceKind: tenant.kind })).inserted;
+        inserted += (await target.importFile({ path: shifted, tenantId, sourceKind: tenant.kind })).inserted;
       } finally {
         await rm(shifted, { force: true });
       }
       tenants++;
+      onProgress({ tenantsDone: tenants, tenantsTotal, inserted });
     }
   }
-  setDemo.run('loaded');
+  target.setDemoState('loaded');
   return { loaded: true, tenants, inserted };
 }

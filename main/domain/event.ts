@@ -1,36 +1,14 @@
 /** An audit event as a source connector hands it to the store: normalised fields plus the raw text. */
-import type { ACTIVITIES, CATEGORIES, OUTCOMES } from '../../preload/contract.ts';
+import type { EventFields } from '../../common/event-fields.ts';
 
-export type Category = (typeof CATEGORIES)[number];
-export type Activity = (typeof ACTIVITIES)[number];
-export type Outcome = (typeof OUTCOMES)[number];
+export type { Activity, Category, Outcome } from '../../common/event-fields.ts';
 
-export interface NormalizedEvent {
-  /** The source's own id, unique per tenant (Okta uuid, CloudTrail eventID, M365 Id, …). */
-  sourceId: string;
-  /** UTC epoch milliseconds. */
-  ts: number;
-  /** The timestamp exactly as the source wrote it. */
-  tsRaw: string;
-  category: Category;
-  action: string;
-  activity: Activity;
-  outcome: Outcome;
-  severity: string | null;
-  actorType: string | null;
-  actorId: string | null;
-  actorName: string | null;
-  actorEmail: string | null;
-  actorRole: string | null;
-  targetType: string | null;
-  targetId: string | null;
-  targetName: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  geoCountry: string | null;
-  geoCity: string | null;
-  message: string | null;
-  /** The event exactly as received (one JSON object, one syslog line, one CSV record as JSON). */
+/**
+ * The normalised fields (declared in common/event-fields.ts) plus the event exactly as received:
+ * one JSON object, one syslog line, one CSV record as JSON. `sourceId` is the source's own id,
+ * unique per tenant; `ts` is UTC epoch ms and `tsRaw` the timestamp as the source wrote it.
+ */
+export interface NormalizedEvent extends EventFields {
   raw: string;
 }
 

@@ -5,9 +5,13 @@
  *
  * Nothing is thrown across IPC (Electron would flatten it into a string): every reply is an
  * envelope, `{ ok: true, value }` or `{ ok: false, error: ApiErrorShape }`.
+ *
+ * Cancellation: each call carries a page-chosen numeric id; a message on CANCEL_CHANNEL with
+ * that id (from the same sender, after the same frame check) aborts the call's signal, which
+ * stops its store read exactly as a closed HTTP request does.
  */
 import type { WebFrameMain } from 'electron';
-import { CALL_NAMES, IPC_PREFIX, type ApiErrorShape, type BridgeResult } from '../../preload/contract.ts';
+import { CALL_NAMES, CANCEL_CHANNEL, IPC_PREFIX, type ApiErrorShape, type BridgeResult } from '../../common/contract.ts';
 import { dispatch, type Handlers } from '../api/dispatch.ts';
 import { ApiError } from '../api/errors.ts';
 import { checkSender, type SenderFacts } from './trusted-url.ts';
@@ -24,7 +28,14 @@ export interface InvokeEventLike {
 export type IpcMainLike = {
   handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
   removeHandler(channel: string): void;
+  on(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => void): unknown;
 };
+
+/** The calls in flight per sender (a webContents), by the page's call id. */
+type InFlight = WeakMap<object, Map<number, AbortController>>;
+
+const validCallId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
 
 export interface RouterLog {
   warn(message: string): void;
@@ -58,6 +69,7 @@ export async function answerCall(
   event: InvokeEventLike,
   input: unknown,
   log: RouterLog,
+  signal?: AbortSignal,
 ): Promise<BridgeResult<unknown>> {
   const verdict = checkSender(senderFacts(event));
   if (!verdict.ok) {
@@ -65,7 +77,7 @@ export async function answerCall(
     return { ok: false, error: { code: 'unauthorized', message: UNAUTHORIZED_MESSAGE } };
   }
   try {
-    return { ok: true, value: await dispatch(handlers, name, input) };
+    return { ok: true, value: await dispatch(handlers, name, input, signal ? { signal } : {}) };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.toJSON() };
     log.error(`IPC call "${name}" failed unexpectedly:`, error);
@@ -74,13 +86,34 @@ export async function answerCall(
   }
 }
 
-/** Registers one handler per contract call; returns a function that removes them again. */
+/** Registers one handler per contract call and the cancel listener; returns their removal. */
 export function registerIpcRouter(ipc: IpcMainLike, handlers: Handlers, log: RouterLog = console): () => void {
+  const inFlight: InFlight = new WeakMap();
   const channels = CALL_NAMES.map((name) => {
     const channel = IPC_PREFIX + name;
-    // Only the first argument is the call's input; anything else the page sends is ignored.
-    ipc.handle(channel, (event, input) => answerCall(handlers, name, event, input, log));
+    // The input and the call id are read; anything else the page sends is ignored.
+    ipc.handle(channel, async (event, input, callId) => {
+      if (!validCallId(callId)) return answerCall(handlers, name, event, input, log);
+      const calls = inFlight.get(event.sender) ?? new Map<number, AbortController>();
+      inFlight.set(event.sender, calls);
+      const abort = new AbortController();
+      calls.set(callId, abort);
+      try {
+        return await answerCall(handlers, name, event, input, log, abort.signal);
+      } finally {
+        calls.delete(callId);
+      }
+    });
     return channel;
   });
-  return () => channels.forEach((channel) => ipc.removeHandler(channel));
+  const onCancel = (event: InvokeEventLike, callId: unknown) => {
+    const verdict = checkSender(senderFacts(event));
+    if (!verdict.ok) return log.warn(`Refused IPC cancel: ${verdict.reason}.`);
+    if (validCallId(callId)) inFlight.get(event.sender)?.get(callId)?.abort();
+  };
+  ipc.on(CANCEL_CHANNEL, onCancel);
+  return () => {
+    channels.forEach((channel) => ipc.removeHandler(channel));
+    ipc.removeListener(CANCEL_CHANNEL, onCancel);
+  };
 }

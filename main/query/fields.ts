@@ -2,6 +2,7 @@
  * The fixed field table: every name a query may use and the SQL it maps to. Query text never
  * reaches SQL; only these column strings do.
  */
+import { EVENT_FIELDS } from '../../common/event-fields.ts';
 
 /** How a field is compared: plain text, tenant name (via tenants), IP, timestamp, event id. */
 export type FieldKind = 'text' | 'tenant' | 'ip' | 'ts' | 'id';
@@ -20,31 +21,20 @@ const text = (name: string, ...columns: string[]): FieldDef => ({
   columns: columns.length ? columns : [`e.${name}`],
 });
 
+/** Each normalised field by its column name (common/event-fields.ts), with its query kind. */
+const EVENT_COLUMN_FIELDS: FieldDef[] = Object.values(EVENT_FIELDS).flatMap((spec): FieldDef[] => {
+  if ('query' in spec && spec.query === false) return [];
+  const kind: FieldKind = 'query' in spec && spec.query ? spec.query : 'text';
+  return [{ name: spec.column, kind, columns: [`e.${spec.column}`] }];
+});
+
 export const FIELDS: readonly FieldDef[] = [
   { name: 'tenant', kind: 'tenant', columns: ['e.tenant_id'] },
-  text('category'),
-  text('action'),
-  text('activity'),
-  text('outcome'),
-  text('severity'),
+  // Shorthands over several columns, OR-ed.
   text('actor', 'e.actor_id', 'e.actor_name', 'e.actor_email'),
-  text('actor_id'),
-  text('actor_name'),
-  text('actor_email'),
-  text('actor_role'),
-  text('actor_type'),
   text('target', 'e.target_id', 'e.target_name'),
-  text('target_type'),
-  text('target_id'),
-  text('target_name'),
-  { name: 'ip', kind: 'ip', columns: ['e.ip'] },
-  text('user_agent'),
-  text('geo_country'),
-  text('geo_city'),
-  text('message'),
-  text('source_id'),
+  ...EVENT_COLUMN_FIELDS,
   { name: 'id', kind: 'id', columns: ['e.id'] },
-  { name: 'ts', kind: 'ts', columns: ['e.ts'] },
 ];
 
 /** Short and dotted spellings people type (`actor.email`, `ua`, `country`). */

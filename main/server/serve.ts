@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startBackend } from '../backend.ts';
-import { WorkspaceError } from '../store/open.ts';
+import { StoreError } from '../store-host/store-host.ts';
 import { resolveWorkspacePath } from '../workspace-path.ts';
 import { startHttpHost } from './http-host.ts';
 import { userDataDir } from './user-data-dir.ts';
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof WorkspaceError || (error instanceof Error && error.name === 'WorkspaceError')) {
+  if (error instanceof StoreError && error.kind === 'workspace') {
     console.error(`Trailkeeper: ${error.message}`);
   } else {
     console.error('Trailkeeper could not start:', error);

@@ -1,12 +1,10 @@
-/** The stored event columns in one place: the writer's INSERT and the readers' SELECT use it. */
+/** The stored event columns, derived from the field declaration: the writer's INSERT and the readers' SELECT use them. */
+import { EVENT_FIELD_COLUMNS, EVENT_FIELD_KEYS, EVENT_FIELDS } from '../../common/event-fields.ts';
 import type { NormalizedEvent } from '../domain/event.ts';
 
-/** Columns written from a NormalizedEvent, in INSERT order. */
+/** Columns written for one event, in the order pushEventValues appends their values. */
 export const INSERT_COLUMNS = [
-  'tenant_id', 'source_id', 'ts', 'ts_raw', 'category', 'action', 'activity', 'outcome', 'severity',
-  'actor_type', 'actor_id', 'actor_name', 'actor_email', 'actor_role', 'target_type', 'target_id',
-  'target_name', 'ip', 'ip_bin', 'user_agent', 'geo_country', 'geo_city', 'message', 'raw', 'raw_sha256',
-  'sync_run_id', 'batch_id',
+  'tenant_id', ...EVENT_FIELD_COLUMNS, 'ip_bin', 'raw', 'raw_sha256', 'sync_run_id', 'batch_id',
 ] as const;
 
 export type SqlValue = string | number | bigint | Buffer | null;
@@ -21,19 +19,13 @@ export function pushEventValues(
   syncRunId: number | null,
   batchId: number,
 ): void {
-  out.push(
-    tenantId, e.sourceId, e.ts, e.tsRaw, e.category, e.action, e.activity, e.outcome, e.severity,
-    e.actorType, e.actorId, e.actorName, e.actorEmail, e.actorRole, e.targetType, e.targetId,
-    e.targetName, e.ip, ipBin, e.userAgent, e.geoCountry, e.geoCity, e.message, e.raw, rawSha256,
-    syncRunId, batchId,
-  );
+  out.push(tenantId);
+  for (const key of EVENT_FIELD_KEYS) out.push(e[key]);
+  out.push(ipBin, e.raw, rawSha256, syncRunId, batchId);
 }
 
 /** SELECT list for an EventRow (camelCase names match the contract's eventRowSchema). */
-export const ROW_SELECT = `
-  e.id AS id, e.tenant_id AS tenantId, t.name AS tenantName, e.source_id AS sourceId, e.ts AS ts,
-  e.ts_raw AS tsRaw, e.category AS category, e.action AS action, e.activity AS activity,
-  e.outcome AS outcome, e.severity AS severity, e.actor_type AS actorType, e.actor_id AS actorId,
-  e.actor_name AS actorName, e.actor_email AS actorEmail, e.actor_role AS actorRole,
-  e.target_type AS targetType, e.target_id AS targetId, e.target_name AS targetName, e.ip AS ip,
-  e.user_agent AS userAgent, e.geo_country AS geoCountry, e.geo_city AS geoCity, e.message AS message`;
+export const ROW_SELECT = [
+  'e.id AS id', 'e.tenant_id AS tenantId', 't.name AS tenantName',
+  ...EVENT_FIELD_KEYS.map((key) => `e.${EVENT_FIELDS[key].column} AS ${key}`),
+].join(', ');

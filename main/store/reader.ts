@@ -2,8 +2,8 @@
  * Read queries over a view. Runs in reader workers on read-only handles. Paging is keyset on
  * (ts, id) — never OFFSET — so page 10,000 costs what page 1 costs.
  */
-import type { CallOutput, EventDetail, EventRow } from '../../preload/contract.ts';
-import { FACET_FIELDS } from '../../preload/contract.ts';
+import type { CallOutput, EventDetail, EventRow } from '../../common/contract.ts';
+import { FACET_FIELDS } from '../../common/contract.ts';
 import { ROW_SELECT, type SqlValue } from './event-columns.ts';
 import type { ReadDb } from './open.ts';
 import { viewSql, type View } from './view-sql.ts';

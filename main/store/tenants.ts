@@ -1,6 +1,6 @@
 /** Connections and tenants: the sources events come from. Secrets never live here (DESIGN §3). */
 import type Database from 'better-sqlite3';
-import type { Tenant } from '../../preload/contract.ts';
+import type { Tenant } from '../../common/contract.ts';
 import type { WriteDb } from './open.ts';
 
 export interface ConnectionSpec {

@@ -3,7 +3,7 @@
  * thing that does not match (DESIGN §3, integrity). Batches thinned by the retention policy
  * are checked for what remains: their events' hashes, and the chain through their stored hash.
  */
-import type { CallOutput } from '../../preload/contract.ts';
+import type { CallOutput } from '../../common/contract.ts';
 import { batchHash, chainLink, sha256Hex } from './hash.ts';
 import type { ReadDb } from './open.ts';
 

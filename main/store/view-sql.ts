@@ -1,6 +1,6 @@
 /** A view (scope, range, query) as one parameterised WHERE clause over `events e`. */
 import type { z } from 'zod';
-import type { viewSchema } from '../../preload/contract.ts';
+import type { viewSchema } from '../../common/contract.ts';
 import { compileQuery } from '../query/compile.ts';
 import type { SqlValue } from './event-columns.ts';
 

@@ -19,7 +19,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { StoreHost } from '../../main/store/store-host.ts';
+import { StoreHost } from '../../main/store-host/store-host.ts';
 import type { View } from '../../main/store/view-sql.ts';
 import { buildWorld, generateEvents, type SimOptions } from '../sim/generate-events.ts';
 
@@ -102,7 +102,7 @@ const fig = (key: string, f: Figure) => figures.set(key, f);
 
 const dir = mkdtempSync(join(tmpdir(), 'trailkeeper-bench-'));
 const workspacePath = join(dir, 'bench.trailkeeper');
-const workerUrl = new URL('../../main/store/worker.ts', import.meta.url);
+const workerUrl = new URL('../../main/store-worker/entry.ts', import.meta.url);
 const now = Date.now();
 const end = Math.floor(now / DAY) * DAY; // data runs up to today 00:00 UTC, so "last 7 days" means what it says
 const simOpts: SimOptions = { total: N, seed: 1, end, batchBytes: BATCH_BYTES };
@@ -466,7 +466,7 @@ for (const f of figures.values()) {
   log(`${f.label.padEnd(64)} ${valueText(f).padStart(14)}  ${target.padEnd(14)} ${okOf(f)}${note ? `  (${note})` : ''}`);
 }
 
-const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
+const resultsDir = fileURLToPath(new URL('../../test-results', import.meta.url));
 const jsonPath = join(resultsDir, 'bench.json');
 interface Saved {
   meta: Record<string, unknown>;

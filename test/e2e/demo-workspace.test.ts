@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventDetail, Tenant } from '../../preload/contract.ts';
+import type { EventDetail, Tenant } from '../../common/contract.ts';
 import { launchChromium } from './browser.ts';
 import { callApi, serveApp, type ServedApp } from './serve-process.ts';
 

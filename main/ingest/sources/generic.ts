@@ -5,7 +5,7 @@
  * (an export of a Trailkeeper workspace does), that text stays the raw event, so its sha256
  * matches the workspace it came from; otherwise the record itself is the raw event.
  */
-import { ACTIVITIES, CATEGORIES, OUTCOMES } from '../../../preload/contract.ts';
+import { ACTIVITIES, CATEGORIES, EVENT_FIELD_KEYS, EVENT_FIELDS, OUTCOMES } from '../../../common/event-fields.ts';
 import { normalizedEvent, type Activity, type Category, type NormalizedEvent, type Outcome } from '../../domain/event.ts';
 import { at, excerpt, requireObject, text, type JsonObject } from './fields.ts';
 import { parseEpochMs, parseIsoMs } from './time.ts';
@@ -29,7 +29,12 @@ export function normalize(raw: string, obj: unknown): NormalizedEvent {
   const action = field(e, 'action');
   if (action === null) throw new Error(`Trailkeeper event ${sourceId} has no action.`);
 
+  // Every optional text field by its declared name (common/event-fields.ts).
+  const optional = Object.fromEntries(
+    EVENT_FIELD_KEYS.filter((k) => EVENT_FIELDS[k].type === 'text?').map((k) => [k, field(e, k)]),
+  );
   return normalizedEvent({
+    ...optional,
     sourceId,
     ts,
     tsRaw: field(e, 'tsRaw') ?? String(when),
@@ -37,20 +42,6 @@ export function normalize(raw: string, obj: unknown): NormalizedEvent {
     action,
     activity: oneOf<Activity>(ACTIVITIES, field(e, 'activity'), 'other'),
     outcome: oneOf<Outcome>(OUTCOMES, field(e, 'outcome'), 'unknown'),
-    severity: field(e, 'severity'),
-    actorType: field(e, 'actorType'),
-    actorId: field(e, 'actorId'),
-    actorName: field(e, 'actorName'),
-    actorEmail: field(e, 'actorEmail'),
-    actorRole: field(e, 'actorRole'),
-    targetType: field(e, 'targetType'),
-    targetId: field(e, 'targetId'),
-    targetName: field(e, 'targetName'),
-    ip: field(e, 'ip'),
-    userAgent: field(e, 'userAgent'),
-    geoCountry: field(e, 'geoCountry'),
-    geoCity: field(e, 'geoCity'),
-    message: field(e, 'message'),
     raw: typeof e.raw === 'string' && e.raw.length > 0 ? e.raw : raw,
   });
 }

@@ -1,5 +1,5 @@
 /** The one error the renderer sees from any API call, whichever transport carried it. */
-import type { ApiErrorShape } from '../../../preload/contract.ts';
+import type { ApiErrorShape } from '../../../common/contract.ts';
 
 export type ApiErrorCode = ApiErrorShape['code'];
 

@@ -1,7 +1,7 @@
 /** Declares `window.trailkeeper`, the bridge the Electron preload exposes (see the contract). */
-import type { TrailkeeperBridge } from '../../../preload/contract.ts';
+import type { TrailkeeperBridge } from '../../../common/contract.ts';
 
-export type { BridgeResult, TrailkeeperBridge } from '../../../preload/contract.ts';
+export type { BridgeResult, TrailkeeperBridge } from '../../../common/contract.ts';
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 /** Builds the typed API object from one untyped invoke function, one method per contract call. */
-import { CALL_NAMES, type CallName, type CallOptions, type TrailkeeperApi } from '../../../preload/contract.ts';
+import { CALL_NAMES, type CallName, type CallOptions, type TrailkeeperApi } from '../../../common/contract.ts';
 
 export type Invoke = (name: CallName, input: unknown, options?: CallOptions) => Promise<unknown>;
 

@@ -3,7 +3,7 @@
  * IPC; otherwise the page was served by the loopback HTTP host and calls go over fetch. Nothing
  * else in the renderer knows which transport it has.
  */
-import type { TrailkeeperApi } from '../../../preload/contract.ts';
+import type { TrailkeeperApi } from '../../../common/contract.ts';
 import { createHttpApi } from './httpTransport.ts';
 import { createIpcApi } from './ipcTransport.ts';
 import { takeSessionToken } from './sessionToken.ts';

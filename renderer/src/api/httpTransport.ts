@@ -1,5 +1,5 @@
 /** Browser transport: `POST /api/<call>` to the loopback host, authenticated by the URL token. */
-import { apiErrorSchema, type TrailkeeperApi } from '../../../preload/contract.ts';
+import { apiErrorSchema, type TrailkeeperApi } from '../../../common/contract.ts';
 import { ApiClientError } from './ApiClientError.ts';
 import { buildApi } from './buildApi.ts';
 

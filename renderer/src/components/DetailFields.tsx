@@ -1,6 +1,6 @@
 /** The normalised fields of one event, as a dense definition list. */
 import type { ReactNode } from 'react';
-import type { EventDetail } from '../../../preload/contract.ts';
+import type { EventDetail } from '../../../common/contract.ts';
 import { formatTs, type TimeZoneMode } from '../format/time.ts';
 import { OutcomeBadge } from './OutcomeBadge.tsx';
 

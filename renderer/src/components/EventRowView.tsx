@@ -1,6 +1,6 @@
 /** One event in the table. Positioned by the windowing; memoised since most renders are scrolls. */
 import { memo } from 'react';
-import type { EventRow } from '../../../preload/contract.ts';
+import type { EventRow } from '../../../common/contract.ts';
 import { formatTs, type TimeZoneMode } from '../format/time.ts';
 import { OutcomeBadge } from './OutcomeBadge.tsx';
 

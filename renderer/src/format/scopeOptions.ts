@@ -3,7 +3,7 @@
  * string (`all`, `group:<name>`, `tenant:<id>`) so a native <select> can carry it.
  */
 import type { z } from 'zod';
-import type { scopeSchema, Tenant } from '../../../preload/contract.ts';
+import type { scopeSchema, Tenant } from '../../../common/contract.ts';
 import { formatCount } from './count.ts';
 
 type Scope = z.infer<typeof scopeSchema>;

@@ -2,7 +2,7 @@
  * The selected row and the open event detail. While the detail is open it follows the
  * selection; a later request wins over an earlier one still in flight.
  */
-import type { EventDetail } from '../../../preload/contract.ts';
+import type { EventDetail } from '../../../common/contract.ts';
 import { api, ApiClientError } from '../api/client.ts';
 import { rowAt } from '../table/rowStore.ts';
 import type { LoadStatus } from './resultsSlice.ts';

@@ -4,7 +4,7 @@
  * latest request always wins. The count is asked for once the first page is in, so the rows
  * never wait for it.
  */
-import type { EventRow } from '../../../preload/contract.ts';
+import type { EventRow } from '../../../common/contract.ts';
 import { api, ApiClientError } from '../api/client.ts';
 import type { Cursor, View } from '../api/viewTypes.ts';
 import { resolveRange } from '../format/rangePresets.ts';

@@ -1,5 +1,5 @@
 /** Tenants and group labels, loaded once, for the scope picker. */
-import type { Tenant } from '../../../preload/contract.ts';
+import type { Tenant } from '../../../common/contract.ts';
 import { api, ApiClientError } from '../api/client.ts';
 import type { SliceCreator } from './types.ts';
 

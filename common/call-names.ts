@@ -1,0 +1,29 @@
+/**
+ * The names of every API call and the IPC channel prefix. This file imports nothing: the
+ * sandboxed preload bundles it as it is (a sandboxed preload can load no package, so not zod),
+ * and `contract.ts` checks at compile time that its schemas name exactly these calls.
+ */
+export const CALL_NAMES = [
+  'app.info',
+  'tenants.list',
+  'events.page',
+  'events.get',
+  'events.count',
+  'events.histogram',
+  'events.topValues',
+  'integrity.verify',
+] as const;
+
+export type CallName = (typeof CALL_NAMES)[number];
+
+/** Prefix on every IPC channel, so no foreign channel can reach a handler. */
+export const IPC_PREFIX = 'trailkeeper:';
+
+/**
+ * The one channel the page uses to cancel a call it started: `send(CANCEL_CHANNEL, callId)`.
+ * Each call carries a renderer-chosen id for this; the router aborts that call's signal.
+ */
+export const CANCEL_CHANNEL = `${IPC_PREFIX}cancel`;
+
+/** The global the preload exposes in the Electron renderer. */
+export const BRIDGE_GLOBAL = 'trailkeeper';

@@ -1,0 +1,259 @@
+/**
+ * Runs the workspace's SQLite work off the calling thread: one writer worker (all writes, in
+ * order) and a small pool of long-lived reader workers. A read can be cancelled: its worker is
+ * terminated at once and replaced, so the caller gets its answer promptly whatever SQLite is doing.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ReadOps } from '../store-worker/read-ops.ts';
+import type { SerializedError, StoreErrorKind, WorkerInit, WorkerReply } from '../store-worker/protocol.ts';
+import type { WriteOps } from '../store-worker/write-ops.ts';
+
+/** A failure the store reported, with the kind the worker gave it (mapped to the API once). */
+export class StoreError extends Error {
+  readonly kind: StoreErrorKind;
+  readonly column: number | undefined;
+  constructor(error: SerializedError) {
+    super(error.message);
+    this.name = error.name;
+    this.kind = error.kind;
+    this.column = error.column;
+  }
+}
+
+/** Store calls slower than this are logged with their time (as Signal Desktop does). */
+export const SLOW_CALL_MS = 500;
+
+export interface StoreLog {
+  warn(message: string): void;
+}
+
+export class CancelledError extends Error {
+  override readonly name = 'CancelledError';
+  constructor() {
+    super('The operation was cancelled.');
+  }
+}
+
+type ArgsOf<O, K extends keyof O> = O[K] extends (args: infer A, ...rest: never[]) => unknown ? A : never;
+type ResultOf<O, K extends keyof O> = O[K] extends (...args: never[]) => infer R ? Awaited<R> : never;
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  onProgress: ((progress: unknown) => void) | undefined;
+}
+
+/** One worker thread and the requests in flight on it. */
+class WorkerSlot {
+  readonly worker: Worker;
+  readonly pending = new Map<number, Pending>();
+  readonly ready: Promise<void>;
+  /** Set when the host stops this worker on purpose (a cancel or close), not a crash. */
+  stopping = false;
+
+  constructor(workerUrl: URL, init: WorkerInit, onExit: (slot: WorkerSlot) => void) {
+    this.worker = new Worker(workerUrl, { workerData: init });
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.once('message', (msg: { ready?: true; failed?: SerializedError }) => {
+        if (msg.failed) reject(new StoreError(msg.failed));
+        else resolve();
+        this.worker.on('message', (reply: WorkerReply) => this.onReply(reply));
+      });
+      this.worker.once('error', reject);
+    });
+    this.worker.on('exit', (code) => {
+      const failure = this.stopping
+        ? new CancelledError()
+        : new StoreError({ kind: 'closed', name: 'StoreWorkerExit', message: `The SQLite worker stopped unexpectedly (exit code ${code}).` });
+      for (const p of this.pending.values()) p.reject(failure);
+      this.pending.clear();
+      onExit(this);
+    });
+  }
+
+  private onReply(reply: WorkerReply): void {
+    const pending = this.pending.get(reply.id);
+    if (!pending) return;
+    if (reply.kind === 'progress') return pending.onProgress?.(reply.progress);
+    this.pending.delete(reply.id);
+    if (reply.kind === 'result') pending.resolve(reply.value);
+    else pending.reject(new StoreError(reply.error));
+  }
+
+  stop(): Promise<number> {
+    this.stopping = true;
+    return this.worker.terminate();
+  }
+
+  send(id: number, op: string, args: unknown, onProgress?: (p: unknown) => void): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProgress });
+      this.worker.postMessage({ id, op, args });
+    });
+  }
+}
+
+/** Logs a call that took longer than SLOW_CALL_MS, whatever its outcome. */
+async function logIfSlow<T>(log: StoreLog, what: string, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    const ms = performance.now() - start;
+    if (ms >= SLOW_CALL_MS) log.warn(`[trailkeeper] slow store ${what} took ${Math.round(ms)} ms`);
+  }
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: unknown) => void;
+}
+
+export class StoreHost {
+  private nextId = 1;
+  private writer!: WorkerSlot;
+  private readonly readers: WorkerSlot[] = [];
+  private readonly idle: WorkerSlot[] = [];
+  private readonly waiting: { grant(slot: WorkerSlot): void; fail(error: Error): void }[] = [];
+  private writeChain: Promise<unknown> = Promise.resolve();
+  private closed = false;
+  /** The writer thread has exited (crashed, or closed): writes fail instead of waiting forever. */
+  private writerGone = false;
+
+  // Plain fields, not parameter properties: Node's type stripping runs this file (bench, tests).
+  private readonly workerUrl: URL;
+  private readonly workspacePath: string;
+  private readonly log: StoreLog;
+
+  private constructor(workerUrl: URL, workspacePath: string, log: StoreLog) {
+    this.workerUrl = workerUrl;
+    this.workspacePath = workspacePath;
+    this.log = log;
+  }
+
+  /** Opens (and migrates) the workspace in the writer, then starts `readers` reader workers. */
+  static async open(opts: { workspacePath: string; workerUrl: URL; readers?: number; log?: StoreLog }): Promise<StoreHost> {
+    const host = new StoreHost(opts.workerUrl, opts.workspacePath, opts.log ?? console);
+    host.writer = new WorkerSlot(opts.workerUrl, { workspacePath: opts.workspacePath, role: 'writer' }, () => {
+      host.writerGone = true;
+    });
+    try {
+      await host.writer.ready;
+    } catch (error) {
+      await host.writer.worker.terminate();
+      throw error;
+    }
+    await Promise.all(Array.from({ length: opts.readers ?? 2 }, () => host.spawnReader()));
+    return host;
+  }
+
+  private async spawnReader(): Promise<void> {
+    const slot = new WorkerSlot(this.workerUrl, { workspacePath: this.workspacePath, role: 'reader' }, (dead) => {
+      this.readers.splice(this.readers.indexOf(dead), 1);
+      const i = this.idle.indexOf(dead);
+      if (i >= 0) this.idle.splice(i, 1);
+      if (!this.closed) {
+        this.spawnReader().catch((error: unknown) => console.error('[trailkeeper] a reader worker failed to start:', error));
+      }
+    });
+    this.readers.push(slot);
+    await slot.ready;
+    this.release(slot);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreError({ kind: 'closed', name: 'StoreClosed', message: 'The workspace is closed.' });
+  }
+
+  private assertWriter(): void {
+    this.assertOpen();
+    if (this.writerGone) {
+      throw new StoreError({ kind: 'closed', name: 'StoreWorkerExit', message: 'The SQLite writer stopped unexpectedly; restart Trailkeeper.' });
+    }
+  }
+
+  private release(slot: WorkerSlot): void {
+    // A worker being stopped (a cancel that came late) must not take the next read.
+    if (slot.stopping || !this.readers.includes(slot)) return;
+    const next = this.waiting.shift();
+    if (next) next.grant(slot);
+    else this.idle.push(slot);
+  }
+
+  private acquire(signal?: AbortSignal): Promise<WorkerSlot> {
+    const slot = this.idle.pop();
+    if (slot) return Promise.resolve(slot);
+    return new Promise((resolve, reject) => {
+      // A read cancelled while it waits leaves the queue at once instead of running later.
+      const onAbort = () => {
+        const i = this.waiting.indexOf(waiter);
+        if (i >= 0) this.waiting.splice(i, 1);
+        reject(new CancelledError());
+      };
+      const waiter = {
+        grant: (s: WorkerSlot) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(s);
+        },
+        fail: reject,
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiting.push(waiter);
+    });
+  }
+
+  async read<K extends keyof ReadOps>(op: K, args: ArgsOf<ReadOps, K>, opts: RunOptions = {}): Promise<ResultOf<ReadOps, K>> {
+    this.assertOpen();
+    if (opts.signal?.aborted) throw new CancelledError();
+    const slot = await this.acquire(opts.signal);
+    if (opts.signal?.aborted) {
+      this.release(slot);
+      throw new CancelledError();
+    }
+    const onAbort = () => void slot.stop();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return (await logIfSlow(this.log, `read "${op}"`, () => slot.send(this.nextId++, op, args))) as ResultOf<ReadOps, K>;
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+      this.release(slot);
+    }
+  }
+
+  /** Writes run one after another in submission order. Cancelling asks the op to stop between batches. */
+  write<K extends keyof WriteOps>(op: K, args: ArgsOf<WriteOps, K>, opts: RunOptions = {}): Promise<ResultOf<WriteOps, K>> {
+    try {
+      this.assertWriter();
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    const run = async () => {
+      this.assertWriter();
+      if (opts.signal?.aborted) throw new CancelledError();
+      const id = this.nextId++;
+      const onAbort = () => this.writer.worker.postMessage({ abort: id });
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        return (await logIfSlow(this.log, `write "${op}"`, () => this.writer.send(id, op, args, opts.onProgress))) as ResultOf<WriteOps, K>;
+      } finally {
+        opts.signal?.removeEventListener('abort', onAbort);
+      }
+    };
+    const result = this.writeChain.then(run, run);
+    this.writeChain = result.catch(() => undefined);
+    return result;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const closedError = new StoreError({ kind: 'closed', name: 'StoreClosed', message: 'The workspace is closed.' });
+    for (const waiter of this.waiting.splice(0)) waiter.fail(closedError);
+    await Promise.all(this.readers.map((r) => r.stop()));
+    await this.writeChain;
+    if (this.writerGone) return;
+    const exited = new Promise((resolve) => this.writer.worker.once('exit', resolve));
+    this.writer.worker.postMessage({ close: true });
+    await exited;
+  }
+}

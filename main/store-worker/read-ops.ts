@@ -1,0 +1,27 @@
+/** What a reader worker can do: every op takes plain data and returns plain data. */
+import type { ReadDb } from '../store/open.ts';
+import { count, getEvent, histogram, page, topValues, type PageRequest } from '../store/reader.ts';
+import { ftsBacklog } from '../store/fts-indexer.ts';
+import { listTenants } from '../store/tenants.ts';
+import { verifyWorkspace } from '../store/verify.ts';
+import type { View } from '../store/view-sql.ts';
+import type { FacetField } from '../../common/event-fields.ts';
+
+export function readOps(db: ReadDb) {
+  return {
+    page: (a: PageRequest) => page(db, a),
+    get: (a: { id: number }) => getEvent(db, a.id),
+    count: (a: { view: View }) => count(db, a.view),
+    histogram: (a: { view: View; maxBuckets: number }) => histogram(db, a.view, a.maxBuckets),
+    topValues: (a: { view: View; field: FacetField; limit: number }) =>
+      topValues(db, a.view, a.field, a.limit),
+    tenants: () => listTenants(db),
+    verify: (a: { tenantIds?: number[] }) => verifyWorkspace(db, a.tenantIds),
+    // The writer and retention keep tenants.event_count exact: no scan of events.
+    totalEvents: () =>
+      (db.prepare('SELECT coalesce(sum(event_count), 0) AS n FROM tenants').get() as { n: number }).n,
+    fullTextBacklog: () => ftsBacklog(db),
+  };
+}
+
+export type ReadOps = ReturnType<typeof readOps>;

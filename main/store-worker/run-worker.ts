@@ -1,0 +1,88 @@
+/**
+ * The loop of one SQLite worker thread. The writer opens the workspace read-write (and migrates
+ * it); readers open it read-only. Each handles one request at a time; the host cancels a read by
+ * terminating its worker, and a write by an abort message the op checks between batches.
+ * When the writer has nothing to do it brings the full-text index up to date, a chunk at a time.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { closeWorkspace, openWorkspaceForRead, openWorkspaceForWrite, type ReadDb, type WriteDb } from '../store/open.ts';
+import { FtsIndexer } from '../store/fts-indexer.ts';
+import { readOps } from './read-ops.ts';
+import { serializeError, type WorkerInit, type WorkerReply, type WorkerRequest } from './protocol.ts';
+import { writeOps, type OpContext } from './write-ops.ts';
+
+export type OpTable = Record<string, (args: never, ctx: OpContext) => unknown>;
+
+/** Extra ops a caller adds beside the production tables (tests add slow reads this way). */
+export interface ExtraOps {
+  read?: (db: ReadDb) => OpTable;
+  write?: (db: WriteDb) => OpTable;
+}
+
+export function runWorker(extra: ExtraOps = {}): void {
+  const port = parentPort!;
+  const init = workerData as WorkerInit;
+  const post = (reply: WorkerReply) => port.postMessage(reply);
+
+  try {
+    const db = init.role === 'writer' ? openWorkspaceForWrite(init.workspacePath) : openWorkspaceForRead(init.workspacePath);
+    let current: { id: number; abort: AbortController } | null = null;
+    let closed = false;
+    const ops: OpTable =
+      init.role === 'writer'
+        ? { ...writeOps(db as WriteDb), ...extra.write?.(db as WriteDb) }
+        : { ...readOps(db as ReadDb), ...extra.read?.(db as ReadDb) };
+
+    // Index only after the writer has been quiet for a moment, so a stream of batches is not
+    // slowed by indexing between them; a 20,000-row step (~0.2 s) is the most a write then waits.
+    const indexer = init.role === 'writer' ? new FtsIndexer(db as WriteDb) : null;
+    let quietTimer: NodeJS.Timeout | undefined;
+    const indexWhenIdle = () => {
+      if (!indexer) return;
+      clearTimeout(quietTimer);
+      quietTimer = setTimeout(function tick() {
+        if (closed || current) return;
+        try {
+          if (indexer.step(20_000) > 0) quietTimer = setTimeout(tick, 0);
+        } catch (error) {
+          console.error('[trailkeeper] full-text indexing failed:', error);
+        }
+      }, 250);
+    };
+
+    port.on('message', async (msg: WorkerRequest | { close: true } | { abort: number }) => {
+      if ('close' in msg) {
+        closed = true;
+        clearTimeout(quietTimer);
+        closeWorkspace(db);
+        port.close();
+        return;
+      }
+      if ('abort' in msg) {
+        if (current?.id === msg.abort) current.abort.abort();
+        return;
+      }
+      clearTimeout(quietTimer);
+      const op = Object.hasOwn(ops, msg.op) ? ops[msg.op] : undefined;
+      const job = { id: msg.id, abort: new AbortController() };
+      current = job;
+      const ctx: OpContext = {
+        signal: job.abort.signal,
+        report: (progress) => post({ id: job.id, kind: 'progress', progress }),
+      };
+      try {
+        if (!op) throw new Error(`Unknown store operation ${msg.op}`);
+        post({ id: msg.id, kind: 'result', value: await op(msg.args as never, ctx) });
+      } catch (error) {
+        post({ id: msg.id, kind: 'error', error: serializeError(error) });
+      } finally {
+        current = null;
+        indexWhenIdle();
+      }
+    });
+    port.postMessage({ ready: true });
+    indexWhenIdle();
+  } catch (error) {
+    port.postMessage({ failed: serializeError(error) });
+  }
+}

@@ -1,0 +1,75 @@
+/** What the writer worker can do. There is exactly one writer per workspace. */
+import { readAuditFile } from '../ingest/files/read-file.ts';
+import type { SourceKind } from '../ingest/sources/index.ts';
+import { loadDemo, type DemoTarget } from '../demo/load-demo.ts';
+import type { WriteDb } from '../store/open.ts';
+import { purgeExpired } from '../store/retention.ts';
+import { ensureConnection, ensureTenant, setLegalHold, setRetention, type ConnectionSpec, type TenantSpec } from '../store/tenants.ts';
+import { getMeta, hasTenants, setMeta } from '../store/workspace-meta.ts';
+import { FtsIndexer } from '../store/fts-indexer.ts';
+import { EventWriter, type BatchInput } from '../store/writer.ts';
+
+export interface ImportProgress {
+  bytesRead: number;
+  totalBytes: number;
+  inserted: number;
+  duplicates: number;
+  problems: number;
+}
+
+export interface ImportFileArgs {
+  path: string;
+  tenantId: number;
+  sourceKind?: SourceKind;
+}
+
+export interface OpContext {
+  signal: AbortSignal;
+  report(progress: unknown): void;
+}
+
+export function writeOps(db: WriteDb) {
+  const writer = new EventWriter(db);
+
+  async function importFile(a: ImportFileArgs, { signal, report }: OpContext): Promise<ImportProgress & { problemSamples: { line: number; message: string }[] }> {
+    const totals = { bytesRead: 0, totalBytes: 0, inserted: 0, duplicates: 0, problems: 0 };
+    const problemSamples: { line: number; message: string }[] = [];
+    const opts = { signal, ...(a.sourceKind ? { sourceKind: a.sourceKind } : {}) };
+    for await (const batch of readAuditFile(a.path, opts)) {
+      const result = writer.ingestBatch({ tenantId: a.tenantId, events: batch.events });
+      totals.inserted += result.inserted;
+      totals.duplicates += result.duplicates;
+      totals.problems += batch.problems.length;
+      totals.bytesRead = batch.bytesRead;
+      totals.totalBytes = batch.totalBytes;
+      for (const p of batch.problems) if (problemSamples.length < 20) problemSamples.push(p);
+      report({ ...totals });
+    }
+    return { ...totals, problemSamples };
+  }
+
+  return {
+    ensureConnection: (a: ConnectionSpec) => ensureConnection(db, a),
+    ensureTenant: (a: { connectionId: number; tenant: TenantSpec }) => ensureTenant(db, a.connectionId, a.tenant),
+    ingestBatch: (a: BatchInput) => writer.ingestBatch(a),
+    importFile,
+    loadDemo: (a: { resourcesDir: string; now: number }, ctx: OpContext) => {
+      const target: DemoTarget = {
+        demoState: () => getMeta(db, 'demo'),
+        setDemoState: (state) => setMeta(db, 'demo', state),
+        hasTenants: () => hasTenants(db),
+        ensureConnection: (c) => ensureConnection(db, c),
+        ensureTenant: (connectionId, tenant) => ensureTenant(db, connectionId, tenant),
+        importFile: (file) => importFile(file, { signal: ctx.signal, report: () => {} }),
+      };
+      return loadDemo(target, a.resourcesDir, a.now, ctx.report);
+    },
+    purgeExpired: (a: { now: number }) => purgeExpired(db, a.now),
+    setLegalHold: (a: { tenantId: number; hold: boolean }) => setLegalHold(db, a.tenantId, a.hold),
+    setRetention: (a: { tenantId: number; days: number | null }) => setRetention(db, a.tenantId, a.days),
+    /** Makes every stored event searchable now, instead of when the writer is next idle. */
+    indexFullText: () => new FtsIndexer(db).drain(),
+  };
+}
+
+export type WriteOps = ReturnType<typeof writeOps>;
