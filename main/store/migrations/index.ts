@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { migration001 } from './001-initial.ts';
+import { migration002 } from './002-sync-state.ts';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
   up: string | ((db: Database.Database) => void);
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
 export function schemaVersion(db: Database.Database): number {
