@@ -46,7 +46,11 @@ export interface SyncCheckpoint {
   highWater: number | null;
 }
 
-/** A page of events and the checkpoint that is true once they are committed. */
+/**
+ * A page of events and the checkpoint that is true once they are committed. `events` may be
+ * empty: the last batch of a run often only moves the checkpoint (cursor back to null, so the
+ * next run re-reads the overlap window from `highWater`).
+ */
 export interface PulledBatch {
   events: NormalizedEvent[];
   checkpoint: SyncCheckpoint;
@@ -67,6 +71,15 @@ export interface PullContext {
   fetch: typeof fetch;
   /** Report waiting on a rate limit, so the UI can say why nothing moves. */
   onWait?: (ms: number, reason: string) => void;
+  /** Time and waiting; the real clock when absent. Tests pass a fake one that never sleeps. */
+  clock?: SyncClock;
+}
+
+/** What connectors read the time from and wait with (rate limits), so tests need no wall clock. */
+export interface SyncClock {
+  now(): number;
+  /** Resolves after `ms`, or rejects with the signal's reason when it aborts first. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
 }
 
 export interface Connector {
