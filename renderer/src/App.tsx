@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { DetailPanel } from './components/DetailPanel.tsx';
 import { ErrorBanner } from './components/ErrorBanner.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { EventTable } from './components/EventTable.tsx';
 import { TopBar } from './components/TopBar.tsx';
 import { useGlobalKeys } from './hooks/useGlobalKeys.ts';
@@ -20,11 +21,20 @@ export function App() {
 
   return (
     <div className="app">
-      <TopBar />
+      {/* Each part fails alone: a panel that throws leaves the others working. */}
+      <ErrorBoundary what="the top bar">
+        <TopBar />
+      </ErrorBoundary>
       <ErrorBanner />
       <main className={detailOpen ? 'workspace with-detail' : 'workspace'}>
-        <EventTable />
-        {detailOpen && <DetailPanel />}
+        <ErrorBoundary what="the event table">
+          <EventTable />
+        </ErrorBoundary>
+        {detailOpen && (
+          <ErrorBoundary what="the event detail">
+            <DetailPanel />
+          </ErrorBoundary>
+        )}
       </main>
     </div>
   );

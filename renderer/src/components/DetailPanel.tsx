@@ -1,14 +1,20 @@
-/** The open event: normalised fields on top, the raw event below in a read-only Monaco editor. */
+/**
+ * The open event: normalised fields on top, the raw event below in a read-only Monaco editor.
+ * The header (Copy raw, Close) stands outside the error boundary, so even an event the panel
+ * fails to draw can still be copied exactly and closed.
+ */
 import { useShallow } from 'zustand/react/shallow';
 import { EVENT_GRID_ID, focusById } from '../hooks/focusTargets.ts';
 import { useAppStore } from '../state/store.ts';
 import { CopyRawButton } from './CopyRawButton.tsx';
 import { DetailFields } from './DetailFields.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { RawJsonEditor } from './RawJsonEditor.tsx';
 
 export function DetailPanel() {
-  const { detail, detailStatus, detailError, closeDetail, timeZone } = useAppStore(
+  const { detailId, detail, detailStatus, detailError, closeDetail, timeZone } = useAppStore(
     useShallow((s) => ({
+      detailId: s.detailId,
       // Only the detail of the requested event; an older one may still be held while loading.
       detail: s.detail !== null && s.detail.id === s.detailId ? s.detail : null,
       detailStatus: s.detailStatus,
@@ -41,8 +47,10 @@ export function DetailPanel() {
         <div className="detail-error" role="alert">{detailError}</div>
       )}
       {detailStatus === 'loading' && detail === null && <div className="detail-loading">Loading event…</div>}
-      {detail && <DetailFields detail={detail} timeZone={timeZone} />}
-      <RawJsonEditor raw={detail?.raw ?? null} />
+      <ErrorBoundary what="this event" resetKey={detailId}>
+        {detail && <DetailFields detail={detail} timeZone={timeZone} />}
+        <RawJsonEditor raw={detail?.raw ?? null} />
+      </ErrorBoundary>
     </aside>
   );
 }

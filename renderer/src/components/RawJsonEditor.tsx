@@ -1,12 +1,41 @@
 /**
- * Hosts the lazily loaded Monaco viewer. Until it has loaded, or if it cannot, the raw text is
- * shown in a plain <pre> so the event is never hidden behind the editor.
+ * The raw event. Text the viewer cannot show comfortably (too large, or nested too deep) gets a
+ * note and the start of its text instead, so one hostile event cannot freeze or blank the page;
+ * Copy raw in the panel's header still copies all of it. Everything else goes to the lazily
+ * loaded Monaco viewer; until it has loaded, or if it cannot, the raw text is shown in a plain
+ * <pre> so the event is never hidden behind the editor.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { formatCount } from '../format/count.ts';
+import { formatJson, viewerRefusal } from '../format/prettyJson.ts';
 import type { RawViewer } from '../monaco/rawViewer.ts';
 import { loadRawViewer } from '../monaco/loadRawViewer.ts';
 
+/** How much of a refused event is shown as plain text under the note. */
+export const REFUSED_PREVIEW_CHARS = 10_000;
+
 export function RawJsonEditor({ raw }: { raw: string | null }) {
+  const refusal = useMemo(() => (raw === null ? null : viewerRefusal(formatJson(raw))), [raw]);
+  if (raw !== null && refusal !== null) return <RefusedRaw raw={raw} reason={refusal} />;
+  return <MonacoRaw raw={raw} />;
+}
+
+function RefusedRaw({ raw, reason }: { raw: string; reason: string }) {
+  const cut = raw.length > REFUSED_PREVIEW_CHARS;
+  return (
+    <div className="raw-refused-frame">
+      <div className="raw-refused-note" data-testid="raw-refused" role="note">
+        {reason} Copy raw copies its exact text.
+        {cut && ` Below: its first ${formatCount(REFUSED_PREVIEW_CHARS)} characters.`}
+      </div>
+      <pre className="raw-refused-preview" data-testid="raw-preview">
+        {cut ? raw.slice(0, REFUSED_PREVIEW_CHARS) + '…' : raw}
+      </pre>
+    </div>
+  );
+}
+
+function MonacoRaw({ raw }: { raw: string | null }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const viewerRef = useRef<RawViewer | null>(null);
   const latestRaw = useRef(raw);
