@@ -6,6 +6,7 @@
 export const CALL_NAMES = [
   'app.info',
   'tenants.list',
+  'tenants.create',
   'events.page',
   'events.get',
   'events.count',

@@ -89,6 +89,14 @@ export const calls = {
     input: z.object({}),
     output: z.object({ tenants: z.array(tenantSchema), groups: z.array(z.string()) }),
   },
+  /** Creates a tenant for imported files (connection "Imported files"), or returns the one of that name. */
+  'tenants.create': {
+    input: z.object({
+      name: z.string().trim().min(1).max(200),
+      groups: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
+    }),
+    output: tenantSchema,
+  },
   'events.page': {
     input: z.object({
       view: viewSchema,
@@ -169,6 +177,48 @@ export const apiErrorSchema = z.object({
   column: z.number().int().optional(),
 });
 export type ApiErrorShape = z.infer<typeof apiErrorSchema>;
+
+/** The source kinds an import can be forced to (the normalisers in main/ingest/sources). */
+export const IMPORT_SOURCE_KINDS = ['okta', 'github', 'cloudtrail', 'm365', 'syslog', 'generic'] as const;
+export type ImportSourceKind = (typeof IMPORT_SOURCE_KINDS)[number];
+
+/**
+ * Browser-mode file import: `POST /upload?tenantId=…&name=…[&sourceKind=…]` with the token
+ * header and the file as the body. Not an RPC call (its input is a byte stream): the answer is
+ * NDJSON, one `uploadLineSchema` per line: progress lines, then one `done` or `error` line.
+ */
+export const UPLOAD_PATH = '/upload';
+
+const count = z.number().int().nonnegative();
+export const importProgressSchema = z.object({
+  bytesRead: count,
+  totalBytes: count,
+  inserted: count,
+  duplicates: count,
+  problems: count,
+});
+export type ImportProgress = z.infer<typeof importProgressSchema>;
+
+/** What an import did: events added, duplicates skipped, records rejected (samples with line numbers). */
+export const importSummarySchema = z.object({
+  tenantId: id,
+  fileName: z.string(),
+  bytes: count,
+  added: count,
+  duplicates: count,
+  rejected: count,
+  rejectedSamples: z.array(z.object({ line: z.number().int().nonnegative(), message: z.string() })),
+  tookMs: z.number(),
+});
+export type ImportSummary = z.infer<typeof importSummarySchema>;
+
+export const uploadLineSchema = z.discriminatedUnion('kind', [
+  importProgressSchema.extend({ kind: z.literal('progress') }),
+  z.object({ kind: z.literal('done'), summary: importSummarySchema }),
+  z.object({ kind: z.literal('error'), error: apiErrorSchema }),
+]);
+export type UploadLine = z.infer<typeof uploadLineSchema>;
+
 
 /** What an IPC call resolves to: Electron flattens thrown errors, so failures travel as values. */
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };

@@ -23,6 +23,15 @@ export function createHandlers({ store, version, workspacePath, transport }: Han
         fullTextPending: await store.read('fullTextBacklog', undefined),
       })),
     'tenants.list': () => guard(() => store.read('tenants', undefined)),
+    // Imported files live under one local connection; the same name finds the same tenant again.
+    'tenants.create': ({ name, groups }) =>
+      guard(async () => {
+        const connectionId = await store.write('ensureConnection', { kind: 'file', label: 'Imported files', baseUrl: null });
+        const tenantId = await store.write('ensureTenant', { connectionId, tenant: { externalId: `file:${name.toLowerCase()}`, name, groups } });
+        const tenant = (await store.read('tenants', undefined)).tenants.find((t) => t.id === tenantId);
+        if (!tenant) throw new ApiError('internal', `The tenant "${name}" was created but cannot be read back.`);
+        return tenant;
+      }),
     'events.page': (input, { signal }) => guard(() => timed(() => store.read('page', input, { signal }))),
     'events.get': (input, { signal }) =>
       guard(async () => {

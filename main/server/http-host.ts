@@ -1,30 +1,47 @@
 /**
- * The loopback HTTP host (browser mode, DESIGN §2): serves the built renderer and the same API
- * calls as the Electron IPC router. It listens on 127.0.0.1 only, and every request must carry
- * the random token printed in the start URL — as the `x-trailkeeper-token` header for API calls,
- * or as `?token=` / the cookie it sets for the page itself.
+ * The loopback HTTP host (browser mode, DESIGN §2): serves the built renderer, the same API calls
+ * as the Electron IPC router, and file uploads for import. It listens on 127.0.0.1 only.
+ * API calls and uploads need the random API token in the `x-trailkeeper-token` header, and only
+ * there. The page itself needs `?token=` once; it then gets a session cookie holding a different
+ * secret, which opens the page and its assets and nothing else (see session.ts).
+ * No request, however malformed, can end the process: every request runs inside one guard.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, normalize, sep } from 'node:path';
+import { tmpdir } from 'node:os';
+import { UPLOAD_PATH } from '../../common/contract.ts';
 import { dispatch, type Handlers } from '../api/dispatch.ts';
-import { ApiError, HTTP_STATUS } from '../api/errors.ts';
+import { ApiError } from '../api/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../csp.ts';
 import { contentTypeFor } from '../mime.ts';
+import { errorPhrase, oneLine, RateLimitedLog, type LineSink } from './rate-limited-log.ts';
+import { loggablePath, parseRequestTarget, type RequestTarget } from './request-target.ts';
+import { isClientGone, sendError, sendJson, sendText } from './responses.ts';
+import { headerToken, newSecret, readCookie, sameSecret, sessionCookie, sessionCookieName } from './session.ts';
+import { openStaticFile, streamFile } from './static-files.ts';
+import { serveUpload, type FileImporter } from './upload-route.ts';
+
+export { staticPath } from './static-files.ts';
 
 const MAX_BODY_BYTES = 1 << 20;
-/** Cookies are shared across ports of one host, so the name carries the port (two hosts, one browser). */
-const cookieName = (port: number) => `trailkeeper_token_${port}`;
-
+export const DEFAULT_MAX_UPLOAD_BYTES = 1 << 30;
+/** How long close() lets in-flight requests finish before it cuts their connections. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 2000;
 
 export interface HttpHostOptions {
   handlers: Handlers;
   rendererDir: string;
   port?: number;
   token?: string;
+  /** Enables `POST /upload`: the store writer's importFile. */
+  importFile?: FileImporter;
+  maxUploadBytes?: number;
+  /** Where uploads are staged; default the OS temp folder. */
+  uploadTempRoot?: string;
+  /** Where the host's own log lines go (rate-limited); default console.error. */
+  log?: LineSink;
+  shutdownGraceMs?: number;
 }
 
 export interface HttpHost {
@@ -32,36 +49,8 @@ export interface HttpHost {
   port: number;
   token: string;
   server: Server;
+  /** Stops accepting, closes idle connections at once and stalled ones after the grace period. */
   close(): Promise<void>;
-}
-
-function sameToken(given: string | undefined, token: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function cookieToken(req: IncomingMessage, port: number): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === cookieName(port)) return rest.join('=');
-  }
-  return undefined;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(text);
-}
-
-function sendError(res: ServerResponse, error: ApiError): void {
-  sendJson(res, HTTP_STATUS[error.code], error.toJSON());
 }
 
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
@@ -81,58 +70,52 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-/** Maps a URL path into rendererDir, refusing anything that would leave it. */
-export function staticPath(rendererDir: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const full = normalize(join(rendererDir, relative));
-  const root = normalize(rendererDir.endsWith(sep) ? rendererDir : rendererDir + sep);
-  return full.startsWith(root) ? full : null;
-}
-
 export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
-  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const token = opts.token ?? newSecret();
+  const sessionSecret = newSecret();
+  const log = new RateLimitedLog(opts.log ?? ((line) => console.error(line)));
+  const graceMs = opts.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+  const inFlight = new Set<Promise<void>>();
   let port = 0;
 
-  async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const queryToken = url.searchParams.get('token') ?? undefined;
-    const viaQuery = sameToken(queryToken, token);
-    if (!viaQuery && !sameToken(cookieToken(req, port), token)) {
-      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Trailkeeper: open the URL with the token that `npm run serve` printed.\n');
-      return;
+  function requireToken(req: IncomingMessage): void {
+    if (!sameSecret(headerToken(req), token)) {
+      throw new ApiError('unauthorized', 'Missing or wrong token: open the URL that `npm run serve` printed.');
     }
-    const file = staticPath(opts.rendererDir, url.pathname);
-    const info = file ? await stat(file).catch(() => null) : null;
-    if (!file || !info?.isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Not found\n');
-      return;
+  }
+
+  async function serveStatic(req: IncomingMessage, res: ServerResponse, target: RequestTarget): Promise<void> {
+    const viaQuery = sameSecret(target.params.get('token') ?? undefined, token);
+    if (!viaQuery && !sameSecret(readCookie(req, sessionCookieName(port)), sessionSecret)) {
+      return sendText(res, 401, 'Trailkeeper: open the URL with the token that `npm run serve` printed.\n');
     }
-    const headers: Record<string, string | string[]> = {
-      'content-type': contentTypeFor(file),
-      'content-length': String(info.size),
+    const opened = await openStaticFile(opts.rendererDir, target.pathname);
+    if (!opened.ok) {
+      if (opened.reason) log.line(`[trailkeeper] could not open ${loggablePath(target.pathname)}: ${opened.reason}`);
+      return sendText(res, opened.status, opened.status === 404 ? 'Not found\n' : 'Trailkeeper could not read this file.\n');
+    }
+    const { file } = opened;
+    const headers: Record<string, string> = {
+      'content-type': contentTypeFor(file.path),
+      'content-length': String(file.size),
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'cross-origin-opener-policy': 'same-origin',
       'x-frame-options': 'DENY',
     };
-    if (viaQuery) headers['set-cookie'] = `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    if (viaQuery) headers['set-cookie'] = sessionCookie(port, sessionSecret);
     res.writeHead(200, headers);
-    createReadStream(file).pipe(res);
+    if (req.method === 'HEAD') {
+      await file.handle.close();
+      res.end();
+      return;
+    }
+    streamFile(file, res, (error) => log.line(`[trailkeeper] reading ${loggablePath(target.pathname)} failed: ${errorPhrase(error)}`));
   }
 
   async function serveApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
-    if (!sameToken(req.headers['x-trailkeeper-token'] as string | undefined, token)) {
-      throw new ApiError('unauthorized', 'Missing or wrong token: open the URL that `npm run serve` printed.');
-    }
+    requireToken(req);
     if (req.method !== 'POST') throw new ApiError('invalid_input', 'API calls are POST requests.');
     const input = await readJsonBody(req);
     // A browser that aborts a stale request closes it: stop the store work it started.
@@ -141,28 +124,55 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     sendJson(res, 200, await dispatch(opts.handlers, name, input, { signal: abort.signal }));
   }
 
-  const server = createServer((req, res) => {
-    void (async () => {
+  async function route(req: IncomingMessage, res: ServerResponse, target: RequestTarget): Promise<void> {
+    if (target.pathname.startsWith('/api/')) return serveApi(req, res, target.pathname.slice('/api/'.length));
+    if (target.pathname === UPLOAD_PATH) {
+      requireToken(req);
+      if (req.method !== 'POST') throw new ApiError('invalid_input', 'Uploads are POST requests with the file as the body.');
+      if (!opts.importFile) throw new ApiError('not_found', 'This host does not take uploads.');
+      return serveUpload(req, res, target.params, {
+        handlers: opts.handlers,
+        importFile: opts.importFile,
+        maxBytes: opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+        tempRoot: opts.uploadTempRoot ?? tmpdir(),
+        log,
+      });
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, target);
+    throw new ApiError('invalid_input', 'Only GET for pages and POST for /api/ calls.');
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let path = '(unparsed)';
+    try {
       // A page on another host name (DNS rebinding) must not reach the API, even with a token.
       const host = req.headers.host ?? '';
-      if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
-        res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end('Misdirected request\n');
+      if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return sendText(res, 421, 'Misdirected request\n');
+      const target = parseRequestTarget(req.url);
+      if (!target) throw new ApiError('invalid_input', 'The request target must be a path starting with a single "/".');
+      path = loggablePath(target.pathname);
+      await route(req, res, target);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'cancelled' && res.destroyed) return;
+      if (!(error instanceof ApiError) && isClientGone(error, res)) {
+        log.line(`[trailkeeper] a client closed its ${req.method} ${path} request before it finished`);
+        res.destroy();
         return;
       }
-      const url = new URL(req.url ?? '/', `http://${host}`);
-      try {
-        if (url.pathname.startsWith('/api/')) await serveApi(req, res, url.pathname.slice('/api/'.length));
-        else if (req.method === 'GET' || req.method === 'HEAD') await serveStatic(req, res, url);
-        else throw new ApiError('invalid_input', 'Only GET for pages and POST for /api/ calls.');
-      } catch (error) {
-        if (res.headersSent) return void res.destroy();
-        const apiError =
-          error instanceof ApiError ? error : new ApiError('internal', 'Trailkeeper hit an internal error.');
-        if (!(error instanceof ApiError)) console.error('[trailkeeper] http host error:', error);
-        sendError(res, apiError);
-      }
-    })();
+      if (res.headersSent) return void res.destroy();
+      if (!(error instanceof ApiError)) log.line(`[trailkeeper] http host error on ${req.method} ${path}: ${oneLine(error instanceof Error ? (error.stack ?? errorPhrase(error)) : String(error))}`);
+      sendError(res, error instanceof ApiError ? error : new ApiError('internal', 'Trailkeeper hit an internal error; the details are in its log.'));
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const task = handle(req, res).catch((error: unknown) => {
+      // handle() catches everything; this is the last line of defence, never a crash.
+      log.line(`[trailkeeper] http host error: ${errorPhrase(error)}`);
+      res.destroy();
+    });
+    inFlight.add(task);
+    void task.finally(() => inFlight.delete(task));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -170,11 +180,19 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
-    port,
-    token,
-    server,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+      await closed;
+      clearTimeout(cut);
+      // Requests whose connection was cut finish their cleanup (uploads delete their files).
+      await Promise.allSettled([...inFlight]);
+    })();
+    return closing;
   };
+  return { url: `http://127.0.0.1:${port}/?token=${token}`, port, token, server, close };
 }

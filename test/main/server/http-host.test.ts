@@ -110,7 +110,8 @@ describe('HTTP host', () => {
     expect(first.status).toBe(200);
     expect(first.headers['content-security-policy']).toContain("default-src 'self'");
     const cookie = String(first.headers['set-cookie']).split(';')[0]!;
-    expect(cookie).toContain(host.token);
+    // The cookie is the page's own session secret, never the API token (page-session-cookie.test.ts).
+    expect(cookie).not.toContain(host.token);
     expect(String(first.headers['set-cookie'])).toMatch(/HttpOnly/);
     expect((await send(host, '/index.html', { headers: { cookie } })).status).toBe(200);
   });
