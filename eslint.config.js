@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
  * (api, server, electron, store-host) reaches SQLite only through the store host's messages, so
  * it never loads better-sqlite3. The renderer and the preload see only the neutral `common/`.
  */
-const MAIN_LAYERS = ['api', 'demo', 'domain', 'electron', 'ingest', 'query', 'server', 'store', 'store-host', 'store-worker'];
+const MAIN_LAYERS = ['api', 'demo', 'jobs', 'domain', 'electron', 'ingest', 'query', 'server', 'store', 'store-host', 'store-worker'];
 const mainExcept = (...allowed) => MAIN_LAYERS.filter((l) => !allowed.includes(l)).map((l) => `./main/${l}`);
 
 const LAYERS = [
@@ -22,6 +22,7 @@ const LAYERS = [
   { target: './main/store', from: [...mainExcept('store', 'domain', 'query'), './preload', './renderer'], why: 'the store imports only the domain, the query compiler and common/' },
   { target: './main/store-worker', from: ['./main/api', './main/electron', './main/server', './main/store-host', './preload', './renderer'], why: 'the worker thread knows nothing of the main thread' },
   { target: './main/store-host', from: [...mainExcept('store-host', 'store-worker'), './preload', './renderer'], why: 'the store host talks to its workers by message only' },
+  { target: './main/jobs', from: ['./main/api', './main/electron', './main/server', './main/store', './main/store-worker', './preload', './renderer'], why: 'background jobs run on the main thread and reach SQLite through the store host' },
   { target: './main/api', from: ['./main/electron', './main/server', './main/store', './main/store-worker', './preload', './renderer'], why: 'handlers run on the main thread and reach SQLite through the store host' },
   { target: './main/server', from: ['./main/electron', './main/store', './main/store-worker', './preload', './renderer'], why: 'the HTTP host runs on the main thread and reaches SQLite through the store host' },
   { target: './main/electron', from: ['./main/server', './main/store', './main/store-worker', './preload', './renderer'], why: 'the Electron shell reaches SQLite through the store host' },

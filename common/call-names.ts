@@ -13,6 +13,19 @@ export const CALL_NAMES = [
   'events.histogram',
   'events.topValues',
   'integrity.verify',
+  'retention.run',
+  'connections.list',
+  'connections.add',
+  'connections.test',
+  'connections.setSecret',
+  'connections.refreshTenants',
+  'tenants.setGroups',
+  'tenants.setSyncInterval',
+  'secrets.status',
+  'secrets.unlock',
+  'sync.start',
+  'sync.cancel',
+  'sync.status',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];
@@ -28,3 +41,12 @@ export const CANCEL_CHANNEL = `${IPC_PREFIX}cancel`;
 
 /** The global the preload exposes in the Electron renderer. */
 export const BRIDGE_GLOBAL = 'trailkeeper';
+
+/**
+ * Sync progress as it happens (a subscription, not a call): the page sends SUBSCRIBE_CHANNEL
+ * once and receives each progress message on EVENTS_CHANNEL until it sends UNSUBSCRIBE_CHANNEL.
+ * Over HTTP the same messages stream from `GET /events` (server-sent events).
+ */
+export const SUBSCRIBE_CHANNEL = `${IPC_PREFIX}events.subscribe`;
+export const UNSUBSCRIBE_CHANNEL = `${IPC_PREFIX}events.unsubscribe`;
+export const EVENTS_CHANNEL = `${IPC_PREFIX}events`;

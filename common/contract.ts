@@ -21,9 +21,13 @@ export const scopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('tenants'), tenantIds: z.array(id).min(1).max(10_000) }),
 ]);
 
+/** The span a JavaScript Date can hold (±8.64e15 ms, about ±273,000 years): range ends stay in it. */
+const MAX_DATE_MS = 8.64e15;
+const rangeEnd = epochMs.min(-MAX_DATE_MS).max(MAX_DATE_MS);
+
 /** Half-open UTC range [from, to); either end may be open. */
 export const rangeSchema = z
-  .object({ from: epochMs.nullable(), to: epochMs.nullable() })
+  .object({ from: rangeEnd.nullable(), to: rangeEnd.nullable() })
   .refine((r) => r.from === null || r.to === null || r.from < r.to, {
     message: 'from must be before to',
     path: ['from'],
@@ -73,6 +77,90 @@ export const tenantSchema = z.object({
 });
 export type Tenant = z.infer<typeof tenantSchema>;
 
+export const CONNECTOR_KINDS = ['okta', 'github', 'entra', 'portal', 'msp'] as const;
+export type ConnectorKindName = (typeof CONNECTOR_KINDS)[number];
+
+/** One tenant's sync run as it happens: queued, running (or waiting on a limit), then how it ended. */
+export const syncProgressSchema = z.object({
+  tenantId: id,
+  connectionId: id,
+  tenantName: z.string(),
+  state: z.enum(['queued', 'running', 'waiting', 'ok', 'failed', 'cancelled']),
+  startedAt: epochMs.nullable(),
+  finishedAt: epochMs.nullable(),
+  inserted: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  problems: z.number().int().nonnegative(),
+  /** Newest event time committed in this run. */
+  highWater: epochMs.nullable(),
+  /** How far through the time span this run covers (0..1), for a progress bar. */
+  fraction: z.number().min(0).max(1).nullable(),
+  /** Why nothing moves right now (a rate limit, a retry), as a sentence. */
+  note: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type SyncProgress = z.infer<typeof syncProgressSchema>;
+
+/** What the event stream carries (IPC EVENTS_CHANNEL, HTTP `GET /events`). */
+export const syncEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('snapshot'), runs: z.array(syncProgressSchema) }),
+  z.object({ type: z.literal('progress'), run: syncProgressSchema }),
+]);
+export type SyncEvent = z.infer<typeof syncEventSchema>;
+export const EVENTS_PATH = '/events';
+
+/** A synced tenant's standing: last success, lag, events, last error as a sentence. */
+export const tenantSyncSchema = z.object({
+  tenantId: id,
+  externalId: z.string(),
+  name: z.string(),
+  groups: z.array(z.string()),
+  eventCount: z.number().int().nonnegative(),
+  lastSuccess: epochMs.nullable(),
+  /** How far the local copy trails the source: now minus the start of the last successful run. */
+  lagMs: z.number().int().nonnegative().nullable(),
+  lastError: z.string().nullable(),
+  highWater: epochMs.nullable(),
+  intervalMin: z.number().int().positive().nullable(),
+  remoteListed: z.boolean(),
+  /** Events whose id was derived from their raw bytes (the source gave none). */
+  derivedIds: z.number().int().nonnegative(),
+});
+export type TenantSync = z.infer<typeof tenantSyncSchema>;
+
+export const connectionSchema = z.object({
+  id,
+  kind: z.string(),
+  label: z.string(),
+  baseUrl: z.string(),
+  options: z.record(z.string(), z.unknown()),
+  hasSecret: z.boolean(),
+  tenants: z.array(tenantSyncSchema),
+});
+export type Connection = z.infer<typeof connectionSchema>;
+
+/** Where secrets live and whether they can be used now; never a secret itself. */
+export const keyStoreSchema = z.object({
+  kind: z.enum(['os-key-store', 'passphrase-file']),
+  ready: z.boolean(),
+  needsPassphrase: z.boolean(),
+  initialised: z.boolean(),
+  problem: z.string().nullable(),
+});
+export type KeyStoreState = z.infer<typeof keyStoreSchema>;
+
+const secretInput = z.string().min(1, 'Enter the token or secret.').max(16_384);
+const connectionDraft = z.object({
+  kind: z.enum(CONNECTOR_KINDS),
+  label: z.string().trim().min(1).max(200),
+  baseUrl: z.url({ protocol: /^https?$/, error: 'Enter the base URL, e.g. https://acme.okta.com.' }),
+  options: z.record(z.string(), z.union([z.string().max(2000), z.number(), z.boolean()])).default({}),
+  secret: secretInput,
+  scheme: z.enum(['ssws', 'bearer']).optional(),
+});
+const syncFilter = z.object({ connectionId: id.optional(), tenantIds: z.array(id).max(10_000).optional() });
+const done = z.object({ ok: z.literal(true) });
+
 export const calls = {
   'app.info': {
     input: z.object({}),
@@ -83,6 +171,16 @@ export const calls = {
       eventCount: z.number().int().nonnegative(),
       /** Stored events not yet searchable by full text (the index trails ingest). */
       fullTextPending: z.number().int().nonnegative(),
+      /** The first-start demo load, which runs behind the first window; null when there is none. */
+      demoLoad: z
+        .object({
+          state: z.enum(['idle', 'loading', 'done', 'failed']),
+          tenantsDone: z.number().int().nonnegative(),
+          tenantsTotal: z.number().int().nonnegative(),
+          inserted: z.number().int().nonnegative(),
+          message: z.string().nullable(),
+        })
+        .nullable(),
     }),
   },
   'tenants.list': {
@@ -115,7 +213,7 @@ export const calls = {
     output: z.object({ count: z.number().int().nonnegative(), tookMs: z.number() }),
   },
   'events.histogram': {
-    input: z.object({ view: viewSchema, maxBuckets: z.number().int().min(1).max(2000).default(120) }),
+    input: z.object({ view: viewSchema, maxBuckets: z.number().int().min(2).max(2000).default(120) }),
     output: z.object({
       bucketMs: z.number().int().positive(),
       buckets: z.array(z.object({ start: epochMs, count: z.number().int().nonnegative() })),
@@ -131,10 +229,12 @@ export const calls = {
     }),
   },
   'integrity.verify': {
-    input: z.object({ tenantIds: z.array(id).optional() }),
+    input: z.object({ tenantIds: z.array(id).min(1).optional() }),
     output: z.object({
       ok: z.boolean(),
       eventsChecked: z.number().int().nonnegative(),
+      /** Events checked for raw text only: written before the normaliser was recorded, or by one this build lacks. */
+      eventsNotRederived: z.number().int().nonnegative(),
       batchesChecked: z.number().int().nonnegative(),
       firstBreak: z
         .object({
@@ -146,6 +246,64 @@ export const calls = {
         })
         .nullable(),
       tookMs: z.number(),
+    }),
+  },
+  /** Applies every tenant's retention policy now (it also runs every six hours); legal holds are kept. */
+  'retention.run': {
+    input: z.object({}),
+    output: z.object({
+      purged: z.array(z.object({ tenantId: id, purged: z.number().int().nonnegative() })),
+      tookMs: z.number(),
+    }),
+  },
+  /** Connections with their tenants' sync standing, the runs in flight, and the key store's state. */
+  'connections.list': {
+    input: z.object({}),
+    output: z.object({ connections: z.array(connectionSchema), runs: z.array(syncProgressSchema), keyStore: keyStoreSchema }),
+  },
+  /** Saves a connection (its secret into the key store) and lists its tenants from the remote. */
+  'connections.add': {
+    input: connectionDraft,
+    output: z.object({ id, tenantsListed: z.number().int().nonnegative(), message: z.string() }),
+  },
+  /** Tries a saved connection or a draft against the remote: the verdict is data, not an error. */
+  'connections.test': {
+    input: z.union([z.object({ connectionId: id }), z.object({ draft: connectionDraft.omit({ label: true }) })]),
+    output: z.object({ ok: z.boolean(), message: z.string() }),
+  },
+  'connections.setSecret': {
+    input: z.object({ connectionId: id, secret: secretInput, scheme: z.enum(['ssws', 'bearer']).optional() }),
+    output: done,
+  },
+  'connections.refreshTenants': {
+    input: z.object({ connectionId: id }),
+    output: z.object({ tenantsListed: z.number().int().nonnegative(), message: z.string() }),
+  },
+  'tenants.setGroups': {
+    input: z.object({ tenantId: id, groups: z.array(z.string().trim().max(200)).max(50) }),
+    output: done,
+  },
+  'tenants.setSyncInterval': {
+    input: z.object({ tenantId: id, minutes: z.number().int().min(5).max(7 * 24 * 60).nullable() }),
+    output: done,
+  },
+  'secrets.status': { input: z.object({}), output: keyStoreSchema },
+  /** Browser mode: opens the passphrase-sealed secrets file for this session (creates it the first time). */
+  'secrets.unlock': { input: z.object({ passphrase: z.string().min(1).max(1024) }), output: keyStoreSchema },
+  /** Sync now: queues the matching tenants (all synced tenants when no filter). */
+  'sync.start': {
+    input: syncFilter,
+    output: z.object({ queued: z.array(id), message: z.string() }),
+  },
+  'sync.cancel': { input: syncFilter, output: z.object({ cancelled: z.number().int().nonnegative() }) },
+  /** For the top bar: runs in flight and how many tenants have a last error. */
+  'sync.status': {
+    input: z.object({}),
+    output: z.object({
+      runs: z.array(syncProgressSchema),
+      running: z.number().int().nonnegative(),
+      failing: z.number().int().nonnegative(),
+      lastSuccess: epochMs.nullable(),
     }),
   },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
@@ -219,7 +377,6 @@ export const uploadLineSchema = z.discriminatedUnion('kind', [
 ]);
 export type UploadLine = z.infer<typeof uploadLineSchema>;
 
-
 /** What an IPC call resolves to: Electron flattens thrown errors, so failures travel as values. */
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape };
 
@@ -230,4 +387,8 @@ export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: ApiEr
  */
 export type TrailkeeperBridge = {
   [K in CallName]: (input: CallInput<K>, callId: number) => Promise<BridgeResult<CallOutput<K>>>;
-} & { cancel(callId: number): void };
+} & {
+  cancel(callId: number): void;
+  /** Sync progress as it happens; returns the unsubscribe function. */
+  subscribe(listener: (event: SyncEvent) => void): () => void;
+};

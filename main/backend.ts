@@ -1,12 +1,19 @@
 /**
  * Starts everything behind the API for one workspace, for either transport: the store's worker
- * threads, the demo data on first start, and the handler table.
+ * threads, the handler table, and the background jobs (the demo load on first start, retention).
+ * It returns as soon as the store is open: the first window never waits for the demo.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHandlers } from './api/handlers.ts';
 import type { Handlers } from './api/dispatch.ts';
+import { DemoLoadJob } from './jobs/demo-load.ts';
+import { scheduleRetention, type RetentionSchedule } from './jobs/retention-schedule.ts';
 import { StoreHost } from './store-host/store-host.ts';
+import type { SecretStore } from './secrets/secret-store.ts';
+import { syncHandlers } from './sync/api-handlers.ts';
+import type { SyncService } from './sync/service.ts';
+import { startSync } from './sync/start-sync.ts';
 
 export interface BackendOptions {
   workspacePath: string;
@@ -17,11 +24,18 @@ export interface BackendOptions {
   /** Load the demo data set when the workspace has no tenants (default true). */
   demo?: boolean;
   version?: string;
+  /** The desktop app's OS key store; browser mode uses a passphrase file beside the workspace. */
+  secrets?: SecretStore;
 }
 
 export interface Backend {
   handlers: Handlers;
   store: StoreHost;
+  /** Null when the demo was not asked for. */
+  demo: DemoLoadJob | null;
+  retention: RetentionSchedule;
+  /** Connections and the sync engine; its progress feeds the event stream. */
+  sync: SyncService;
   close(): Promise<void>;
 }
 
@@ -35,14 +49,22 @@ function packageVersion(resourcesDir: string): string {
 
 export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const store = await StoreHost.open({ workspacePath: opts.workspacePath, workerUrl: opts.workerUrl });
-  if (opts.demo !== false) {
-    await store.write('loadDemo', { resourcesDir: opts.resourcesDir, now: Date.now() });
-  }
+  const demo = opts.demo !== false ? new DemoLoadJob(store, opts.resourcesDir, Date.now()) : null;
+  const retention = scheduleRetention(store, { firstRunAfter: demo?.done ?? Promise.resolve() });
+  const sync = await startSync({ store, workspacePath: opts.workspacePath, secrets: opts.secrets });
   const handlers = createHandlers({
     store,
     version: opts.version ?? packageVersion(opts.resourcesDir),
     workspacePath: opts.workspacePath,
     transport: opts.transport,
+    demoStatus: () => demo?.status ?? null,
+    retention,
+    sync: syncHandlers(sync.service),
   });
-  return { handlers, store, close: () => store.close() };
+  const close = async () => {
+    retention.stop();
+    await sync.close();
+    await store.close();
+  };
+  return { handlers, store, demo, retention, sync: sync.service, close };
 }

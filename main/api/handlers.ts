@@ -1,5 +1,8 @@
 /** The handler table: one function per contract call, all over the store host. */
+import type { DemoLoadStatus } from '../jobs/demo-load.ts';
+import type { RetentionSchedule } from '../jobs/retention-schedule.ts';
 import type { StoreHost } from '../store-host/store-host.ts';
+import type { SyncHandlers } from '../sync/api-handlers.ts';
 import type { Handlers } from './dispatch.ts';
 import { ApiError } from './errors.ts';
 import { timed, toApiError } from './store-errors.ts';
@@ -9,9 +12,14 @@ export interface HandlerContext {
   version: string;
   workspacePath: string;
   transport: 'ipc' | 'http';
+  /** The first-start demo load, while and after it runs; null when there is none. */
+  demoStatus: () => DemoLoadStatus | null;
+  retention: Pick<RetentionSchedule, 'runNow'>;
+  /** Connections, the key store and sync (main/sync/api-handlers.ts). */
+  sync: SyncHandlers;
 }
 
-export function createHandlers({ store, version, workspacePath, transport }: HandlerContext): Handlers {
+export function createHandlers({ store, version, workspacePath, transport, demoStatus, retention, sync }: HandlerContext): Handlers {
   const guard = <T>(work: () => Promise<T>) => work().catch((error: unknown) => Promise.reject(toApiError(error)));
   return {
     'app.info': () =>
@@ -21,6 +29,7 @@ export function createHandlers({ store, version, workspacePath, transport }: Han
         transport,
         eventCount: await store.read('totalEvents', undefined),
         fullTextPending: await store.read('fullTextBacklog', undefined),
+        demoLoad: demoStatus(),
       })),
     'tenants.list': () => guard(() => store.read('tenants', undefined)),
     // Imported files live under one local connection; the same name finds the same tenant again.
@@ -43,6 +52,19 @@ export function createHandlers({ store, version, workspacePath, transport }: Han
       guard(() => timed(async () => ({ count: await store.read('count', input, { signal }) }))),
     'events.histogram': (input, { signal }) => guard(() => timed(() => store.read('histogram', input, { signal }))),
     'events.topValues': (input, { signal }) => guard(() => timed(() => store.read('topValues', input, { signal }))),
-    'integrity.verify': (input, { signal }) => guard(() => timed(() => store.read('verify', input, { signal }))),
+    'integrity.verify': (input, { signal }) =>
+      guard(async () => {
+        // An unknown tenant is a mistake to name, not a clean verdict over 0 events.
+        if (input.tenantIds) {
+          const known = new Set((await store.read('tenants', undefined)).tenants.map((t) => t.id));
+          const missing = input.tenantIds.filter((id) => !known.has(id));
+          if (missing.length > 0) {
+            throw new ApiError('not_found', `There is no tenant with id ${missing.join(', ')} in this workspace.`, { field: 'tenantIds' });
+          }
+        }
+        return timed(() => store.read('verify', input, { signal }));
+      }),
+    'retention.run': () => guard(() => timed(async () => ({ purged: await retention.runNow() }))),
+    ...sync,
   };
 }

@@ -21,6 +21,10 @@ describe('demo workspace in the browser', () => {
 
   beforeAll(async () => {
     app = await serveApp();
+    // The demo loads behind the first window (first-start.test.ts covers that); these tests start from the loaded set.
+    await expect
+      .poll(async () => (await callApi<{ demoLoad: { state: string } | null }>(app, 'app.info', {})).body.demoLoad?.state, { timeout: 60_000 })
+      .toBe('done');
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });

@@ -1,5 +1,5 @@
 /** App name and the controls that define the view. */
-import { FullTextStatus } from './FullTextStatus.tsx';
+import { BackgroundStatus } from './BackgroundStatus.tsx';
 import { QueryBox } from './QueryBox.tsx';
 import { RangePicker } from './RangePicker.tsx';
 import { ScopePicker } from './ScopePicker.tsx';
@@ -15,7 +15,7 @@ export function TopBar() {
       <RangePicker />
       <TimeZoneToggle />
       <TotalCount />
-      <FullTextStatus />
+      <BackgroundStatus />
     </header>
   );
 }

@@ -34,7 +34,7 @@ function subframeEvent(url: string): InvokeEventLike {
 /** Contract-valid answers (dispatch checks outputs too). */
 const OUTPUT: Record<string, unknown> = {
   'tenants.list': { tenants: [], groups: ['customers'] },
-  'app.info': { version: '1.0.0', workspacePath: '/w', transport: 'ipc', eventCount: 0, fullTextPending: 0 },
+  'app.info': { version: '1.0.0', workspacePath: '/w', transport: 'ipc', eventCount: 0, fullTextPending: 0, demoLoad: null },
 };
 
 function recordingHandlers() {
