@@ -2,8 +2,8 @@
  * The selected row and the open event detail. While the detail is open it follows the
  * selection; a later request wins over an earlier one still in flight.
  */
-import type { EventDetail } from '../../../common/contract.ts';
-import { api, ApiClientError } from '../api/client.ts';
+import type { EventDetail, TrailkeeperApi } from '../../../common/contract.ts';
+import { ApiClientError } from '../api/ApiClientError.ts';
 import { rowAt } from '../table/rowStore.ts';
 import type { LoadStatus } from './resultsSlice.ts';
 import type { SliceCreator } from './types.ts';
@@ -23,7 +23,7 @@ export type DetailSlice = {
   closeDetail: () => void;
 };
 
-export const createDetailSlice: SliceCreator<DetailSlice> = (set, get) => ({
+export const createDetailSlice = (api: TrailkeeperApi): SliceCreator<DetailSlice> => (set, get) => ({
   selectedIndex: null,
   detailOpen: false,
   detailId: null,

@@ -4,8 +4,8 @@
  * latest request always wins. The count is asked for once the first page is in, so the rows
  * never wait for it.
  */
-import type { EventRow } from '../../../common/contract.ts';
-import { api, ApiClientError } from '../api/client.ts';
+import type { EventRow, TrailkeeperApi } from '../../../common/contract.ts';
+import { ApiClientError } from '../api/ApiClientError.ts';
 import type { Cursor, View } from '../api/viewTypes.ts';
 import { resolveRange } from '../format/rangePresets.ts';
 import { appendPage, emptyRowStore, type RowStore } from '../table/rowStore.ts';
@@ -40,15 +40,7 @@ function viewFromState(state: AppState): View {
 }
 
 /** The count belongs to the view on screen: a refused query keeps that view, so its count still lands. */
-/**
- * Stale work is stopped, not only ignored, so it does not hold the store's readers while the
- * next first page waits: a new refresh aborts the previous first page; a new view on screen
- * aborts the old view's count and paging.
- */
-let pageAbort: AbortController | null = null;
-let viewAbort: AbortController | null = null;
-
-async function fetchCount(get: Get, set: Set, view: View, signal: AbortSignal): Promise<void> {
+async function fetchCount(api: TrailkeeperApi, get: Get, set: Set, view: View, signal: AbortSignal): Promise<void> {
   set({ countStatus: 'loading' });
   try {
     const { count } = await api['events.count']({ view }, { signal });
@@ -71,65 +63,75 @@ function reportPageError(get: Get, set: Set, error: unknown, query: string): voi
   get().showError(apiError.message);
 }
 
-export const createResultsSlice: SliceCreator<ResultsSlice> = (set, get) => ({
-  generation: 0,
-  activeView: null,
-  rows: emptyRowStore(),
-  next: null,
-  pageStatus: 'idle',
-  loadingMore: false,
-  count: null,
-  countStatus: 'idle',
-  queryError: null,
+export const createResultsSlice = (api: TrailkeeperApi): SliceCreator<ResultsSlice> => (set, get) => {
+  /**
+   * Stale work is stopped, not only ignored, so it does not hold the store's readers while the
+   * next first page waits: a new refresh aborts the previous first page; a new view on screen
+   * aborts the old view's count and paging.
+   */
+  let pageAbort: AbortController | null = null;
+  let viewAbort: AbortController | null = null;
 
-  refresh: async () => {
-    const generation = get().generation + 1;
-    const view = viewFromState(get());
-    // The previous rows stay until the new page replaces them, so a refused query loses nothing.
-    set({ generation, pageStatus: 'loading', loadingMore: false, queryError: null, bannerError: null });
-    pageAbort?.abort();
-    const pageControl = (pageAbort = new AbortController());
-    let viewControl: AbortController;
-    try {
-      const page = await api['events.page'](
-        { view, order: 'newest', after: null, limit: PAGE_SIZE },
-        { signal: pageControl.signal },
-      );
-      if (get().generation !== generation) return;
-      viewAbort?.abort();
-      viewControl = viewAbort = new AbortController();
-      set({
-        activeView: view,
-        rows: appendPage(emptyRowStore<EventRow>(), page.rows),
-        next: page.next,
-        pageStatus: 'ready',
-        count: null,
-        countStatus: 'idle',
-        selectedIndex: null,
-      });
-    } catch (error) {
-      if (get().generation === generation) reportPageError(get, set, error, view.query);
-      return;
-    }
-    await fetchCount(get, set, view, viewControl.signal);
-  },
+  return {
+    generation: 0,
+    activeView: null,
+    rows: emptyRowStore(),
+    next: null,
+    pageStatus: 'idle',
+    loadingMore: false,
+    count: null,
+    countStatus: 'idle',
+    queryError: null,
 
-  loadMore: async () => {
-    const { next, loadingMore, pageStatus, activeView, generation } = get();
-    if (!next || loadingMore || pageStatus !== 'ready' || !activeView) return;
-    set({ loadingMore: true });
-    try {
-      const page = await api['events.page'](
-        { view: activeView, order: 'newest', after: next, limit: PAGE_SIZE },
-        viewAbort ? { signal: viewAbort.signal } : {},
-      );
-      if (get().generation !== generation) return;
-      set({ rows: appendPage(get().rows, page.rows), next: page.next, loadingMore: false });
-    } catch (error) {
-      if (get().generation !== generation) return;
-      // Stop paging this view: retrying on every scroll event would flood the host.
-      set({ loadingMore: false, next: null });
-      get().showError(ApiClientError.from(error).message);
-    }
-  },
-});
+    refresh: async () => {
+      const generation = get().generation + 1;
+      const view = viewFromState(get());
+      // The previous rows stay until the new page replaces them, so a refused query loses nothing.
+      set({ generation, pageStatus: 'loading', loadingMore: false, queryError: null, bannerError: null });
+      pageAbort?.abort();
+      const pageControl = (pageAbort = new AbortController());
+      let viewControl: AbortController;
+      try {
+        const page = await api['events.page'](
+          { view, order: 'newest', after: null, limit: PAGE_SIZE },
+          { signal: pageControl.signal },
+        );
+        if (get().generation !== generation) return;
+        viewAbort?.abort();
+        viewControl = viewAbort = new AbortController();
+        set({
+          activeView: view,
+          rows: appendPage(emptyRowStore<EventRow>(), page.rows),
+          next: page.next,
+          pageStatus: 'ready',
+          count: null,
+          countStatus: 'idle',
+          selectedIndex: null,
+        });
+      } catch (error) {
+        if (get().generation === generation) reportPageError(get, set, error, view.query);
+        return;
+      }
+      await fetchCount(api, get, set, view, viewControl.signal);
+    },
+
+    loadMore: async () => {
+      const { next, loadingMore, pageStatus, activeView, generation } = get();
+      if (!next || loadingMore || pageStatus !== 'ready' || !activeView) return;
+      set({ loadingMore: true });
+      try {
+        const page = await api['events.page'](
+          { view: activeView, order: 'newest', after: next, limit: PAGE_SIZE },
+          viewAbort ? { signal: viewAbort.signal } : {},
+        );
+        if (get().generation !== generation) return;
+        set({ rows: appendPage(get().rows, page.rows), next: page.next, loadingMore: false });
+      } catch (error) {
+        if (get().generation !== generation) return;
+        // Stop paging this view: retrying on every scroll event would flood the host.
+        set({ loadingMore: false, next: null });
+        get().showError(ApiClientError.from(error).message);
+      }
+    },
+  };
+};

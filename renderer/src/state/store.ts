@@ -1,16 +1,5 @@
-/** The one bound store, made of slices; components select narrowly from it. */
-import { create } from 'zustand';
-import { createDetailSlice } from './detailSlice.ts';
-import { createResultsSlice } from './resultsSlice.ts';
-import { createStatusSlice } from './statusSlice.ts';
-import { createTenantsSlice } from './tenantsSlice.ts';
-import type { AppState } from './types.ts';
-import { createViewSlice } from './viewSlice.ts';
+/** The one bound store of the app, over the transport the page has; components select narrowly from it. */
+import { api } from '../api/client.ts';
+import { createAppStore } from './createAppStore.ts';
 
-export const useAppStore = create<AppState>()((...args) => ({
-  ...createTenantsSlice(...args),
-  ...createViewSlice(...args),
-  ...createResultsSlice(...args),
-  ...createDetailSlice(...args),
-  ...createStatusSlice(...args),
-}));
+export const useAppStore = createAppStore(api);

@@ -1,6 +1,6 @@
 /** Tenants and group labels, loaded once, for the scope picker. */
-import type { Tenant } from '../../../common/contract.ts';
-import { api, ApiClientError } from '../api/client.ts';
+import type { Tenant, TrailkeeperApi } from '../../../common/contract.ts';
+import { ApiClientError } from '../api/ApiClientError.ts';
 import type { SliceCreator } from './types.ts';
 
 export type TenantsSlice = {
@@ -9,7 +9,7 @@ export type TenantsSlice = {
   loadTenants: () => Promise<void>;
 };
 
-export const createTenantsSlice: SliceCreator<TenantsSlice> = (set, get) => ({
+export const createTenantsSlice = (api: TrailkeeperApi): SliceCreator<TenantsSlice> => (set, get) => ({
   tenants: [],
   groups: [],
   loadTenants: async () => {

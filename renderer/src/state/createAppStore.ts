@@ -1,0 +1,24 @@
+/**
+ * Builds the store from its slices around one API object. The app passes the real transport
+ * (store.ts); tests pass an in-memory fake, so no slice reaches for a module-level client.
+ */
+import { create } from 'zustand';
+import type { TrailkeeperApi } from '../../../common/contract.ts';
+import { createDetailSlice } from './detailSlice.ts';
+import { createResultsSlice } from './resultsSlice.ts';
+import { createStatusSlice } from './statusSlice.ts';
+import { createTenantsSlice } from './tenantsSlice.ts';
+import type { AppState } from './types.ts';
+import { createViewSlice } from './viewSlice.ts';
+
+export function createAppStore(api: TrailkeeperApi) {
+  return create<AppState>()((...args) => ({
+    ...createTenantsSlice(api)(...args),
+    ...createViewSlice(...args),
+    ...createResultsSlice(api)(...args),
+    ...createDetailSlice(api)(...args),
+    ...createStatusSlice(...args),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;

@@ -1,0 +1,47 @@
+/**
+ * The raw view refuses what the viewer cannot show comfortably: an event nested 100,000 deep or
+ * larger than the limit gets a note and the start of its text instead of the Monaco editor.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { REFUSED_PREVIEW_CHARS, RawJsonEditor } from '../../../renderer/src/components/RawJsonEditor.tsx';
+import { byTestId, render, type Rendered } from './render.ts';
+
+// Monaco itself is not loaded here: the editor stays "loading", which is all these tests need.
+vi.mock('../../../renderer/src/monaco/loadRawViewer.ts', () => ({ loadRawViewer: () => new Promise(() => undefined) }));
+
+let view: Rendered | undefined;
+afterEach(async () => {
+  await view?.unmount();
+  view = undefined;
+});
+
+describe('RawJsonEditor', () => {
+  it('shows a note and the start of the text for an event nested 100,000 deep, not the editor', async () => {
+    const raw = '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000);
+    view = await render(<RawJsonEditor raw={raw} />);
+    const note = byTestId(view.container, 'raw-refused');
+    expect(note?.textContent).toBe(
+      'This event is too deeply nested to display: it goes more than 256 levels deep. Copy raw copies its exact text.' +
+        ' Below: its first 10,000 characters.',
+    );
+    expect(byTestId(view.container, 'raw-preview')?.textContent).toBe(raw.slice(0, REFUSED_PREVIEW_CHARS) + '…');
+    expect(byTestId(view.container, 'raw-editor')).toBeNull();
+  });
+
+  it('shows a note for an event larger than the viewer limit', async () => {
+    const raw = JSON.stringify({ blob: 'x'.repeat(1_100_000) });
+    view = await render(<RawJsonEditor raw={raw} />);
+    expect(byTestId(view.container, 'raw-refused')?.textContent).toContain(
+      `This event is too large to display: its raw text is ${raw.length.toLocaleString('en-US')} characters, and the viewer shows up to 1,048,576.`,
+    );
+    expect(byTestId(view.container, 'raw-editor')).toBeNull();
+  });
+
+  it('gives an ordinary event to the editor, with the raw text shown until the editor has loaded', async () => {
+    const raw = '{"action":"user.session.start","n":12345678901234567890}';
+    view = await render(<RawJsonEditor raw={raw} />);
+    expect(byTestId(view.container, 'raw-refused')).toBeNull();
+    expect(byTestId(view.container, 'raw-editor')).not.toBeNull();
+    expect(view.container.querySelector('.raw-fallback')?.textContent).toBe(raw);
+  });
+});
