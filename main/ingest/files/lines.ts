@@ -1,7 +1,10 @@
 /**
  * Splits byte chunks into lines without holding more than one line (plus one chunk) in memory.
  * Splitting on the LF byte is safe for UTF-8: LF never occurs inside a multi-byte sequence.
+ * A line whose bytes are not valid UTF-8 is flagged, never silently repaired (see utf8.ts).
  */
+import { isUtf8 } from 'node:buffer';
+import { decodeEscaped } from './utf8.ts';
 
 export interface Line {
   /** The line without its LF (or CRLF) terminator; a leading UTF-8 BOM on line 1 is dropped. */
@@ -12,6 +15,8 @@ export interface Line {
   bytes: number;
   /** Set when the line was longer than the limit and its text was discarded. */
   overlong?: true;
+  /** Set when the line's bytes are not valid UTF-8: `text` then holds lone surrogates for them. */
+  invalidUtf8?: true;
 }
 
 export const MAX_LINE_BYTES = 64 * 1024 * 1024;
@@ -71,6 +76,8 @@ export class LineSplitter {
     if (end > 0 && buf[end - 1] === 0x0d) end--;
     let begin = 0;
     if (line === 1 && end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) begin = 3;
-    return { text: buf.toString('utf8', begin, end), line, bytes };
+    const content = buf.subarray(begin, end);
+    if (isUtf8(content)) return { text: content.toString('utf8'), line, bytes };
+    return { text: decodeEscaped(content), line, bytes, invalidUtf8: true };
   }
 }

@@ -7,6 +7,8 @@ export interface RecordPiece {
   obj: unknown;
   /** Approximate bytes, for the batch budget. */
   bytes: number;
+  /** How a sentence names the record when it is not "Line N": "Element 3 of the array (line 12)". */
+  label?: string;
 }
 
 export interface ProblemPiece {
@@ -27,4 +29,9 @@ export function errorText(err: unknown): string {
 /** A line past the splitter's limit is skipped and reported, never parsed. */
 export function overlongLine(line: number): ProblemPiece {
   return { line, problem: `Line ${line} is longer than 64 MiB and was skipped.` };
+}
+
+/** How a sentence names a record. */
+export function recordLabel(piece: RecordPiece): string {
+  return piece.label ?? `Line ${piece.line}`;
 }

@@ -1,15 +1,23 @@
 /**
- * Streams an audit file as batches of normalised events. Formats: NDJSON, JSON arrays,
- * CloudTrail {"Records": […]}, CSV, RFC 5424 syslog; each plain or gzip. Line-based formats are
- * read a chunk at a time (never the whole file); a malformed record becomes a problem with its
- * line number and the rest of the file still imports. A file in no known format throws.
+ * Streams an audit file as batches of normalised events. Formats: NDJSON, JSON arrays, single
+ * or concatenated JSON objects, arrays under a key (CloudTrail {"Records": […]}, lookup-events
+ * {"Events": […]}, Graph {"value": […]}, portal {"data": […]}), CSV, RFC 5424 syslog; each plain
+ * or gzip, UTF-8 or UTF-16. Every format is read a chunk at a time (never the whole file); a
+ * malformed record becomes a problem with its line number and the rest of the file still
+ * imports. A file in no known format throws.
+ *
+ * Limits, each refusing one record and keeping the rest: a line or JSON element over 64 MiB, a
+ * CSV quoted field spanning more than 1 MiB of lines (records-csv.ts), nesting deeper than 256
+ * levels (depth.ts), bytes that are not valid UTF-8 (utf8.ts).
  */
 import { basename } from 'node:path';
 import type { NormalizedEvent } from '../../domain/event.ts';
 import { normalizerFor, type SourceKind } from '../sources/index.ts';
 import { detectFile, type Detection } from './detect.ts';
+import { nestsDeeperThan, tooDeep } from './depth.ts';
 import { openInput } from './input.ts';
-import { errorText, isProblem, type Piece } from './pieces.ts';
+import { unwrapLookupEvent } from './lookup-events.ts';
+import { errorText, isProblem, recordLabel, type Piece, type RecordPiece } from './pieces.ts';
 import { csvPieces } from './records-csv.ts';
 import { jsonArrayPieces, ndjsonPieces } from './records-json.ts';
 import { octetCountedPieces, syslogPieces } from './records-syslog.ts';
@@ -45,7 +53,7 @@ export async function* readAuditFile(path: string, opts: ReadAuditFileOptions = 
   signal?.throwIfAborted();
   const detected = await detectFile(path);
   const kind = chooseKind(basename(path), detected, opts.sourceKind);
-  const input = await openInput(path, detected.gzip);
+  const input = await openInput(path, detected.gzip, detected.encoding);
   const normalize = normalizerFor(kind);
   const damaged: { error: Error | null } = { error: null };
   const pieces = piecesOf(detected, kind, stopOnDamage(input.chunks, damaged));
@@ -62,14 +70,24 @@ export async function* readAuditFile(path: string, opts: ReadAuditFileOptions = 
     return batch;
   };
 
+  const prepare = (piece: RecordPiece): Piece => {
+    const record = kind === 'cloudtrail' ? unwrapLookupEvent(piece) : piece;
+    if (isProblem(record) || kind === 'syslog' || !nestsDeeperThan(record.raw)) return record;
+    return { line: record.line, problem: tooDeep(recordLabel(record)) };
+  };
+
   for await (const group of pieces) {
     signal?.throwIfAborted();
-    for (const piece of group) {
-      lastLine = Math.max(lastLine, piece.line);
+    for (const found of group) {
+      lastLine = Math.max(lastLine, found.line);
+      const piece = isProblem(found) ? found : prepare(found);
       if (isProblem(piece)) problems.push({ line: piece.line, message: piece.problem });
       else {
         try {
-          events.push(normalize(piece.raw, piece.obj));
+          const event = normalize(piece.raw, piece.obj);
+          // A Trailkeeper export carries the original raw text inside the record: check it too.
+          if (event.raw !== piece.raw && nestsDeeperThan(event.raw)) problems.push({ line: piece.line, message: tooDeep(recordLabel(piece)) });
+          else events.push(event);
         } catch (err) {
           problems.push({ line: piece.line, message: errorText(err) });
         }
@@ -107,7 +125,7 @@ function chooseKind(name: string, detected: Detection, requested: SourceKind | u
   const kind = requested ?? detected.sourceKind;
   if (kind === null) {
     if (detected.format === 'empty') return 'generic';
-    throw new Error(`Cannot tell which source wrote ${name} (Okta, GitHub, CloudTrail, Microsoft 365 or a Trailkeeper export); choose the source kind when importing.`);
+    throw new Error(`Cannot tell which source wrote ${name} (Okta, GitHub, CloudTrail, Microsoft 365, Entra ID, an identity portal or a Trailkeeper export); choose the source kind when importing.`);
   }
   return kind;
 }
@@ -119,8 +137,10 @@ function piecesOf(detected: Detection, kind: SourceKind, chunks: AsyncIterable<B
       return ndjsonPieces(chunks, kind === 'cloudtrail');
     case 'json-array':
       return jsonArrayPieces(chunks, 'array');
-    case 'cloudtrail-records':
-      return jsonArrayPieces(chunks, 'records');
+    case 'json-keyed':
+      return jsonArrayPieces(chunks, { key: detected.arrayKey ?? 'Records' });
+    case 'json-documents':
+      return jsonArrayPieces(chunks, 'documents');
     case 'csv':
       return csvPieces(chunks, kind);
     case 'syslog':

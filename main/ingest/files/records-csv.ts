@@ -8,9 +8,14 @@ import type { SourceKind } from '../sources/index.ts';
 import { csvMapping, rowToRecord, type CsvMapping } from './csv-columns.ts';
 import { LineSplitter, type Line } from './lines.ts';
 import { errorText, overlongLine, type Piece } from './pieces.ts';
+import { isWellFormedText, notUtf8 } from './utf8.ts';
 
-/** A quoted cell may span lines, but not without bound: past this a stray quote is assumed. */
-const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+/**
+ * How many bytes a record may span once a quoted field carries it past its first line (1 MiB).
+ * Real multi-line cells (a user agent, a Purview AuditData blob) are far smaller; past this the
+ * opening quote is taken to be a stray one.
+ */
+export const MAX_QUOTED_SPAN_BYTES = 1024 * 1024;
 const QUOTE = 0x22;
 
 /**
@@ -36,42 +41,82 @@ function endsInsideQuotes(text: string, delimiter: number, inside: boolean): boo
 
 type Assembled = { text: string; line: number; bytes: number } | { line: number; problem: string };
 
+/** Why the quote a line opens is taken to be a stray one. */
+type StrayReason = { kind: 'limit' } | { kind: 'end' } | { kind: 'broken'; lastLine: number };
+
+function strayQuote(line: number, why: StrayReason): { line: number; problem: string } {
+  const scope = why.kind === 'limit' ? 'is not closed within 1 MiB'
+    : why.kind === 'end' ? 'is not closed before the end of the file'
+      : `runs to line ${why.lastLine} and leaves a record that is not valid CSV`;
+  return { line, problem: `Line ${line} opens a quoted field that ${scope}; the line was skipped and the lines after it were read as records.` };
+}
+
+/**
+ * Joins lines into records by following quoted fields. When a quote is still open after
+ * MAX_QUOTED_SPAN_BYTES or at the end of the file, or when the lines it joined do not make a
+ * valid record (two stray quotes closing each other), only the line that opened it is reported:
+ * the lines it swallowed are fed through again as ordinary records.
+ */
 class RecordAssembler {
-  private parts: string[] = [];
-  private startLine = 0;
+  private held: Line[] = [];
   private inside = false;
   private bytes = 0;
   private readonly delimiter: number;
+  private readonly isValidRecord: (text: string) => boolean;
 
-  constructor(delimiter: string) {
+  /** `isValidRecord` judges a record that spans lines; a single line is never re-read. */
+  constructor(delimiter: string, isValidRecord: (text: string) => boolean) {
     this.delimiter = delimiter.charCodeAt(0);
+    this.isValidRecord = isValidRecord;
   }
 
-  /** Adds a line; returns the finished record when the line closes it. */
-  push(line: Line): Assembled | null {
-    if (this.parts.length === 0) this.startLine = line.line;
-    this.parts.push(line.text);
+  /** Adds a line; returns the records (and stray-quote problems) it completes. */
+  push(line: Line): Assembled[] {
+    const out: Assembled[] = [];
+    this.feed(line, out);
+    return out;
+  }
+
+  /** What is still held at the end of the file: re-read after reporting the stray quote. */
+  end(): Assembled[] {
+    const out: Assembled[] = [];
+    while (this.held.length > 0) this.release({ kind: 'end' }, out);
+    return out;
+  }
+
+  private feed(line: Line, out: Assembled[]): void {
+    this.held.push(line);
     this.bytes += line.bytes;
     this.inside = endsInsideQuotes(line.text, this.delimiter, this.inside);
     if (this.inside) {
-      if (this.bytes <= MAX_RECORD_BYTES) return null;
-      const problem = { line: this.startLine, problem: `The record starting on line ${this.startLine} has an unclosed quote; it was skipped.` };
-      this.reset();
-      return problem;
+      if (this.bytes > MAX_QUOTED_SPAN_BYTES) this.release({ kind: 'limit' }, out);
+      return;
     }
-    const record = { text: this.parts.join('\n'), line: this.startLine, bytes: this.bytes };
+    if (this.held.length === 1) {
+      out.push({ text: line.text, line: line.line, bytes: this.bytes });
+      this.reset();
+      return;
+    }
+    const text = this.held.map((l) => l.text).join('\n');
+    if (!this.isValidRecord(text)) {
+      this.release({ kind: 'broken', lastLine: line.line }, out);
+      return;
+    }
+    out.push({ text, line: this.held[0]?.line ?? line.line, bytes: this.bytes });
     this.reset();
-    return record;
   }
 
-  pending(): { line: number; problem: string } | null {
-    return this.parts.length === 0
-      ? null
-      : { line: this.startLine, problem: `The record starting on line ${this.startLine} has an unclosed quote at the end of the file.` };
+  /** Reports the first held line as a stray quote and feeds the others through again. */
+  private release(why: StrayReason, out: Assembled[]): void {
+    const [first, ...rest] = this.held;
+    this.reset();
+    if (first === undefined) return;
+    out.push(strayQuote(first.line, why));
+    for (const l of rest) this.feed(l, out);
   }
 
   private reset(): void {
-    this.parts = [];
+    this.held = [];
     this.inside = false;
     this.bytes = 0;
   }
@@ -96,31 +141,39 @@ export async function* csvPieces(chunks: AsyncIterable<Buffer>, kind: SourceKind
         const header = Papa.parse<string[]>(l.text, { delimitersToGuess: [',', ';', '\t', '|'] });
         delimiter = header.meta.delimiter || ',';
         mapping = csvMapping(header.data[0] ?? [], kind);
-        assembler = new RecordAssembler(delimiter);
+        const columns = mapping.headers.length;
+        const d = delimiter;
+        assembler = new RecordAssembler(d, (text) => typeof cellsOf(text, d, columns) !== 'string');
         continue;
       }
-      const record = assembler.push(l);
-      if (record === null) continue;
-      if ('problem' in record) out.push(record);
-      else if (record.text.trim().length > 0) out.push(rowPiece(mapping, delimiter, record));
+      out.push(...assembled(assembler.push(l), mapping));
     }
     return out;
   };
+  const assembled = (records: Assembled[], m: CsvMapping): Piece[] => records.flatMap((record): Piece[] => {
+    if ('problem' in record) return [record];
+    return record.text.trim().length > 0 ? [rowPiece(m, delimiter, record)] : [];
+  });
 
   for await (const chunk of chunks) yield convert(splitter.push(chunk));
   const tail = convert(splitter.end());
-  const unclosed = assembler?.pending() ?? null;
-  yield unclosed === null ? tail : [...tail, unclosed];
+  yield assembler === null || mapping === null ? tail : [...tail, ...assembled(assembler.end(), mapping)];
+}
+
+/** The cells of one record, or a sentence saying why it is not a valid record. */
+function cellsOf(text: string, delimiter: string, columns: number): string[] | string {
+  const parsed = Papa.parse<string[]>(text, { delimiter });
+  const firstError = parsed.errors[0];
+  if (firstError !== undefined) return `Not a valid CSV record (${firstError.message}).`;
+  const cells = parsed.data[0] ?? [];
+  if (cells.length > columns) return `The record has ${cells.length} fields but the header has ${columns}.`;
+  return cells;
 }
 
 function rowPiece(mapping: CsvMapping, delimiter: string, record: { text: string; line: number; bytes: number }): Piece {
-  const parsed = Papa.parse<string[]>(record.text, { delimiter });
-  const firstError = parsed.errors[0];
-  if (firstError !== undefined) return { line: record.line, problem: `Not a valid CSV record (${firstError.message}).` };
-  const cells = parsed.data[0] ?? [];
-  if (cells.length > mapping.headers.length) {
-    return { line: record.line, problem: `The record has ${cells.length} fields but the header has ${mapping.headers.length}.` };
-  }
+  if (!isWellFormedText(record.text)) return { line: record.line, problem: notUtf8(`Line ${record.line}`) };
+  const cells = cellsOf(record.text, delimiter, mapping.headers.length);
+  if (typeof cells === 'string') return { line: record.line, problem: cells };
   try {
     const { raw, obj } = rowToRecord(mapping, cells);
     return { line: record.line, raw, obj, bytes: record.bytes };

@@ -1,9 +1,9 @@
 /** NDJSON and JSON-array readers. Each yields the pieces found in one input chunk. */
-import { StringDecoder } from 'node:string_decoder';
 import { asObject } from '../sources/fields.ts';
-import { JsonArrayScanner, type ScanMode } from './json-scan.ts';
+import { JsonArrayScanner, type ScanMode, type ScannedElement } from './json-scan.ts';
 import { LineSplitter, type Line } from './lines.ts';
 import { errorText, overlongLine, type Piece } from './pieces.ts';
+import { isWellFormedText, notUtf8, StrictUtf8Decoder } from './utf8.ts';
 
 function parseObject(text: string, line: number, what: string, bytes = text.length): Piece {
   let obj: unknown;
@@ -13,7 +13,7 @@ function parseObject(text: string, line: number, what: string, bytes = text.leng
     return { line, problem: `${what} is not valid JSON (${errorText(err)}).` };
   }
   if (asObject(obj) === null) return { line, problem: `${what} is JSON but not an object.` };
-  return { line, raw: text, obj, bytes };
+  return { line, raw: text, obj, bytes, label: what };
 }
 
 /**
@@ -29,6 +29,10 @@ export async function* ndjsonPieces(chunks: AsyncIterable<Buffer>, expandRecords
         out.push(overlongLine(l.line));
         continue;
       }
+      if (l.invalidUtf8) {
+        out.push({ line: l.line, problem: notUtf8(`Line ${l.line}`) });
+        continue;
+      }
       if (l.text.trim().length === 0) continue;
       const piece = parseObject(l.text, l.line, `Line ${l.line}`, l.bytes);
       if (expandRecords && 'obj' in piece && Array.isArray(asObject(piece.obj)?.Records)) {
@@ -42,14 +46,23 @@ export async function* ndjsonPieces(chunks: AsyncIterable<Buffer>, expandRecords
 }
 
 function recordsOfLine(text: string, line: number): Piece[] {
-  const scanner = new JsonArrayScanner('records');
+  const scanner = new JsonArrayScanner({ key: 'Records' });
   return scanner.push(text).map((el, i) =>
     el.problem !== undefined ? { line, problem: el.problem } : parseObject(el.text, line, `Record ${i + 1} on line ${line}`));
 }
 
-/** A top-level JSON array, or CloudTrail's `{"Records": […]}`: one piece per element. */
+function elementPiece(el: ScannedElement): Piece {
+  if (el.problem !== undefined) return { line: el.line, problem: el.problem };
+  if (!isWellFormedText(el.text)) return { line: el.line, problem: notUtf8(el.label) };
+  return parseObject(el.text, el.line, el.label);
+}
+
+/**
+ * The elements of a top-level JSON array, of the array under a key (`{"Records": […]}`), or the
+ * top-level objects themselves: one piece per element.
+ */
 export async function* jsonArrayPieces(chunks: AsyncIterable<Buffer>, mode: ScanMode): AsyncGenerator<Piece[]> {
-  const decoder = new StringDecoder('utf8');
+  const decoder = new StrictUtf8Decoder();
   const scanner = new JsonArrayScanner(mode);
   let first = true;
   const convert = (text: string): Piece[] => {
@@ -57,8 +70,7 @@ export async function* jsonArrayPieces(chunks: AsyncIterable<Buffer>, mode: Scan
       first = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    return scanner.push(text).map((el) =>
-      el.problem !== undefined ? { line: el.line, problem: el.problem } : parseObject(el.text, el.line, `The element on line ${el.line}`));
+    return scanner.push(text).map(elementPiece);
   };
   for await (const chunk of chunks) yield convert(decoder.write(chunk));
   const tail = convert(decoder.end());

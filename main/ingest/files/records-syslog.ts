@@ -5,7 +5,9 @@
  */
 import { looksLike } from '../sources/syslog.ts';
 import { LineSplitter, type Line } from './lines.ts';
+import { isUtf8 } from 'node:buffer';
 import { overlongLine, type Piece } from './pieces.ts';
+import { isWellFormedText, notUtf8 } from './utf8.ts';
 
 class MessageGrouper {
   private parts: string[] = [];
@@ -44,7 +46,10 @@ class MessageGrouper {
     if (this.parts.length === 0) return;
     // Trailing blank lines belong to the file's layout, not to the message.
     while (this.parts.length > 1 && (this.parts[this.parts.length - 1] ?? '').trim().length === 0) this.parts.pop();
-    out.push({ line: this.line, raw: this.parts.join('\n'), obj: undefined, bytes: this.bytes });
+    const raw = this.parts.join('\n');
+    out.push(isWellFormedText(raw)
+      ? { line: this.line, raw, obj: undefined, bytes: this.bytes }
+      : { line: this.line, problem: notUtf8(`The message on line ${this.line}`) });
     this.parts = [];
   }
 }
@@ -89,8 +94,10 @@ export async function* octetCountedPieces(chunks: AsyncIterable<Buffer>): AsyncG
       }
       const end = space + 1 + Number(lenText);
       if (end > buf.length) break;
-      const raw = buf.toString('utf8', space + 1, end);
-      out.push({ line, raw, obj: undefined, bytes: end - pos });
+      const frame = buf.subarray(space + 1, end);
+      out.push(isUtf8(frame)
+        ? { line, raw: frame.toString('utf8'), obj: undefined, bytes: end - pos }
+        : { line, problem: notUtf8(`The frame on line ${line}`) });
       for (let i = space + 1; i < end; i++) if (buf[i] === 0x0a) line++;
       pos = end;
     }

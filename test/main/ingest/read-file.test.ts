@@ -79,7 +79,7 @@ describe('readAuditFile: JSON arrays', () => {
     const badLine = secondLine + (elements[1] as string).split('\n').length;
     expect(problems).toEqual([
       { line: badLine, message: 'Okta event x has an unreadable published time "bad".' },
-      { line: badLine + 1, message: `The element on line ${badLine + 1} is JSON but not an object.` },
+      { line: badLine + 1, message: `Element 4 of the array (line ${badLine + 1}) is JSON but not an object.` },
     ]);
   });
 
@@ -143,10 +143,11 @@ describe('readAuditFile: CSV', () => {
 describe('readAuditFile: formats it refuses', () => {
   it('rejects a file in no known format with a clear message', async () => {
     await expect(readAll(await file('notes.txt', 'hello world\nthis is not an audit log\n'))).rejects.toThrow(
-      'notes.txt is not a format Trailkeeper can import: it starts with "hello world this is not an audit log". Trailkeeper imports NDJSON, JSON arrays, CloudTrail {"Records": […]}, CSV exports and RFC 5424 syslog, plain or gzip-compressed.',
+      'notes.txt is not a format Trailkeeper can import: it starts with "hello world this is not an audit log". Trailkeeper imports NDJSON, JSON arrays and single JSON objects, CloudTrail {"Records": […]} and lookup-events output, '
+      + 'Microsoft Graph {"value": […]} pages, CSV exports and RFC 5424 syslog, plain or gzip-compressed, in UTF-8 or UTF-16.',
     );
     await expect(readAll(await file('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])))).rejects.toThrow(/image\.png is not a text file/);
-    await expect(readAll(await file('config.json', '{\n  "setting": true\n}\n'))).rejects.toThrow(/config\.json looks like JSON but is neither/);
+    await expect(readAll(await file('config.json', '{\n  "setting": true\n}\n'))).rejects.toThrow(/Cannot tell which source wrote config\.json/);
   });
 
   it('asks for the source when it cannot tell, and refuses a source that does not match', async () => {
