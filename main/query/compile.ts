@@ -6,6 +6,7 @@
  * `NOT severity:high` then keeps events that have no severity.
  */
 import { cidrRange } from '../domain/ip.ts';
+import { checkQueryCost, isPureText } from './cost.ts';
 import { parseTimeSpan } from './dates.ts';
 import { QuerySyntaxError } from './errors.ts';
 import type { FieldDef } from './fields.ts';
@@ -46,6 +47,7 @@ const FTS_SQL = '+e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?
 export function compileQuery(text: string): CompiledQuery {
   const ast = parseQuery(text);
   if (!ast) return { where: '1', params: [] };
+  checkQueryCost(ast);
   const f = node(ast);
   if (f.depth > MAX_DEPTH) throw new QuerySyntaxError('This query is too complex: use fewer nested groups.', 1);
   return { where: f.prec === 'or' ? `(${f.sql})` : f.sql, params: f.params };
@@ -70,12 +72,6 @@ function node(n: Ast): Frag {
     case 'text':
       return leaf(FTS_SQL, ftsExpr(n, null)); // unreachable: a text node is pure text
   }
-}
-
-/** Free-text terms joined by AND/OR (no NOT, no fields) become one FTS5 query: one index lookup. */
-function isPureText(n: Ast): boolean {
-  if (n.kind === 'text') return true;
-  return (n.kind === 'and' || n.kind === 'or') && n.items.every(isPureText);
 }
 
 function ftsExpr(n: Ast, parent: 'and' | 'or' | null): string {

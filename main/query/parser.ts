@@ -4,6 +4,7 @@
  * Field names are resolved here so errors come out left to right; values are checked by the
  * compiler (dates, CIDR, ids), which knows what each field needs.
  */
+import { QUERY_LIMITS } from './cost.ts';
 import { QuerySyntaxError } from './errors.ts';
 import { EXISTS_FIELD, lookupField, unknownFieldMessage, type FieldDef } from './fields.ts';
 import { Lexer, type LexMode, type Op, type Token } from './lexer.ts';
@@ -25,8 +26,8 @@ export type Ast =
 
 /** Parentheses plus NOTs; deeper input is refused before it can exhaust a stack or SQLite. */
 export const MAX_NESTING = 32;
-/** Terms per query; keeps the SQL within SQLite's variable and expression limits. */
-export const MAX_TERMS = 2000;
+/** Terms per query (main/query/cost.ts says why this many); counted here, where each term's column is known. */
+export const MAX_TERMS = QUERY_LIMITS.terms;
 
 /** Null for an empty or blank query. Throws QuerySyntaxError. */
 export function parseQuery(text: string): Ast | null {
@@ -168,7 +169,7 @@ class Parser {
   private value(t: Token): Value {
     if (t.kind !== 'word' && t.kind !== 'quoted') throw new QuerySyntaxError('Expected a value here.', t.col);
     if (t.text === '') throw new QuerySyntaxError('Empty value: put something between the quotes.', t.col);
-    if (++this.terms > MAX_TERMS) throw new QuerySyntaxError(`Too many terms (more than ${MAX_TERMS}).`, t.col);
+    if (++this.terms > MAX_TERMS) throw new QuerySyntaxError(`Too many terms: at most ${MAX_TERMS} in one query.`, t.col);
     return { text: t.text, quoted: t.kind === 'quoted', col: t.col };
   }
 
