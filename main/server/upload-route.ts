@@ -108,8 +108,11 @@ export async function serveUpload(req: IncomingMessage, res: ServerResponse, par
   }
 
   const dir = await mkdtemp(join(opts.tempRoot, `${UPLOAD_DIR_PREFIX}${process.pid}-`));
+  const path = join(dir, fileName);
+  const abort = new AbortController();
+  res.once('close', () => res.writableFinished || abort.abort());
+  let outcome: Outcome;
   try {
-    const path = join(dir, fileName);
     let bytes: number;
     try {
       bytes = await receiveToFile(req, path, opts.maxBytes);
@@ -125,59 +128,71 @@ export async function serveUpload(req: IncomingMessage, res: ServerResponse, par
       }
       throw error;
     }
-    await importUploaded(res, { path, tenantId, fileName, bytes, ...(sourceKind ? { sourceKind } : {}) }, opts);
+    outcome = await importUploaded(res, { path, tenantId, fileName, bytes, ...(sourceKind ? { sourceKind } : {}) }, abort.signal, opts);
   } finally {
+    // The file goes before the answer does: a client that sees the summary sees no leftover.
     await rm(dir, { recursive: true, force: true });
+  }
+  if (abort.signal.aborted) {
+    opts.log.line(`[trailkeeper] the import of ${fileName} was cancelled by the client; batches already written are kept`);
+    return;
+  }
+  if ('summary' in outcome) {
+    writeLine(res, { kind: 'done', summary: outcome.summary });
+    res.end();
+  } else if (!res.headersSent) {
+    sendError(res, outcome.error);
+  } else {
+    writeLine(res, { kind: 'error', error: outcome.error.toJSON() });
+    res.end();
   }
 }
 
+type Outcome = { summary: ImportSummary } | { error: ApiError };
+
+function writeLine(res: ServerResponse, line: UploadLine): void {
+  if (!res.headersSent) {
+    res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  }
+  if (!res.destroyed) res.write(`${JSON.stringify(line)}\n`);
+}
+
+/** Runs the import, streaming progress lines; the final line is the caller's, after cleanup. */
 async function importUploaded(
   res: ServerResponse,
   job: { path: string; tenantId: number; fileName: string; bytes: number; sourceKind?: ImportSourceKind },
+  signal: AbortSignal,
   opts: UploadOptions,
-): Promise<void> {
-  const abort = new AbortController();
-  res.once('close', () => res.writableFinished || abort.abort());
+): Promise<Outcome> {
   const started = performance.now();
   let lastProgress = 0;
-  const writeLine = (line: UploadLine) => {
-    if (!res.headersSent) {
-      res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-    }
-    if (!res.destroyed) res.write(`${JSON.stringify(line)}\n`);
-  };
   const onProgress = (progress: unknown) => {
     const now = performance.now();
     if (now - lastProgress < PROGRESS_EVERY_MS) return;
     lastProgress = now;
     const p = progress as Omit<FileImportResult, 'problemSamples'>;
-    writeLine({ kind: 'progress', bytesRead: p.bytesRead, totalBytes: p.totalBytes, inserted: p.inserted, duplicates: p.duplicates, problems: p.problems });
+    writeLine(res, { kind: 'progress', bytesRead: p.bytesRead, totalBytes: p.totalBytes, inserted: p.inserted, duplicates: p.duplicates, problems: p.problems });
   };
   try {
     const result = await opts.importFile(
       { path: job.path, tenantId: job.tenantId, ...(job.sourceKind ? { sourceKind: job.sourceKind } : {}) },
-      { signal: abort.signal, onProgress },
+      { signal, onProgress },
     );
-    const summary: ImportSummary = {
-      tenantId: job.tenantId,
-      fileName: job.fileName,
-      bytes: job.bytes,
-      added: result.inserted,
-      duplicates: result.duplicates,
-      rejected: result.problems,
-      rejectedSamples: result.problemSamples,
-      tookMs: Math.round(performance.now() - started),
+    return {
+      summary: {
+        tenantId: job.tenantId,
+        fileName: job.fileName,
+        bytes: job.bytes,
+        added: result.inserted,
+        duplicates: result.duplicates,
+        rejected: result.problems,
+        rejectedSamples: result.problemSamples,
+        tookMs: Math.round(performance.now() - started),
+      },
     };
-    writeLine({ kind: 'done', summary });
-    res.end();
   } catch (error) {
-    const apiError = importError(error);
-    if (abort.signal.aborted) {
-      opts.log.line(`[trailkeeper] the import of ${job.fileName} was cancelled by the client; batches already written are kept`);
-      return;
-    }
-    if (!res.headersSent) return sendError(res, apiError);
-    writeLine({ kind: 'error', error: apiError.toJSON() });
-    res.end();
+    // A cancelled import is the client's choice, not an error worth a stack trace.
+    if (signal.aborted) return { error: new ApiError('cancelled', 'The import was cancelled.') };
+    return { error: importError(error) };
   }
 }
