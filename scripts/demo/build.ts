@@ -9,7 +9,7 @@ import { GithubLog } from './github-log.ts';
 import { stageIntrusion } from './intrusion.ts';
 import { everydayOkta } from './okta-activity.ts';
 import { OktaLog, type TimedEvent } from './okta-log.ts';
-import { Rng } from './prng.ts';
+import { Rng } from '../lib/prng.ts';
 import { makeOktaTenant, type OktaTenant, type Place, type TenantSpec } from './world.ts';
 
 export const DEMO_SEED = 'trailkeeper-demo-v1';

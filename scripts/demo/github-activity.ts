@@ -1,6 +1,6 @@
 /** Everyday life in one GitHub organisation: SSO, git traffic, membership, tokens, hooks, settings. */
 import { GithubLog, type GhMember, type GhOrg } from './github-log.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../lib/prng.ts';
 import { businessTime, DAY, HOUR, MINUTE, WINDOW_END, WINDOW_START, type OktaTenant } from './world.ts';
 
 const REPOS = ['ledger-api', 'payments-gateway', 'risk-models', 'infra-terraform', 'web-portal', 'mobile-app',

@@ -1,6 +1,6 @@
 /** Builds GitHub organisation audit log entries (REST API shape: flat, keys in alphabetical order). */
 import type { TimedEvent } from './okta-log.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../lib/prng.ts';
 import type { Agent, Network, Person } from './world.ts';
 
 export interface GhMember {

@@ -7,9 +7,10 @@
  */
 import { gitTraffic, GIT_AGENT } from './github-activity.ts';
 import type { GhMember, GithubLog } from './github-log.ts';
-import { actorOf, OktaLog, userTarget, type OktaTarget } from './okta-log.ts';
+import { actorOf, OktaLog, userTarget } from './okta-log.ts';
+import type { OktaTarget } from '../lib/okta-log-event.ts';
 import { signIn } from './okta-activity.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../lib/prng.ts';
 import { ATTACKER_AGENT, ATTACKER_NETWORK, DAY, HOUR, MINUTE, WINDOW_END, type Person } from './world.ts';
 
 export interface IntrusionCast {

@@ -1,6 +1,7 @@
 /** Everyday life in one Okta org: sign-ins with MFA and SSO, and a trickle of admin work. */
-import { actorOf, appTarget, OKTA_SYSTEM, OktaLog, userTarget, type OktaTarget } from './okta-log.ts';
-import type { Rng } from './prng.ts';
+import { actorOf, appTarget, OKTA_SYSTEM, OktaLog, userTarget } from './okta-log.ts';
+import type { OktaTarget } from '../lib/okta-log-event.ts';
+import type { Rng } from '../lib/prng.ts';
 import {
   ADMIN_API_AGENT, businessTime, DAY, HOUR, MINUTE, WINDOW_END, WINDOW_START,
   type Agent, type Network, type OktaTenant, type Person,

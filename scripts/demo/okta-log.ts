@@ -1,22 +1,7 @@
 /** Builds Okta System Log events (LogEvent objects, in the API's key order) for one tenant. */
-import type { Rng } from './prng.ts';
+import type { OktaActor, OktaLogEvent, OktaTarget } from '../lib/okta-log-event.ts';
+import type { Rng } from '../lib/prng.ts';
 import { isoMs, type Agent, type App, type Network, type OktaTenant, type Person } from './world.ts';
-
-export interface OktaActor {
-  id: string;
-  type: string;
-  alternateId: string;
-  displayName: string;
-  detailEntry: { role: string } | null;
-}
-
-export interface OktaTarget {
-  id: string;
-  type: string;
-  alternateId: string;
-  displayName: string;
-  detailEntry: Record<string, string> | null;
-}
 
 export interface OktaSpec {
   eventType: string;
@@ -91,7 +76,7 @@ export class OktaLog {
       debugData.behaviors = s.threat === true ? BEHAVIORS_THREAT : BEHAVIORS_NORMAL;
       debugData.risk = s.threat === true ? '{level=HIGH, reasons=Anomalous Location, New Device}' : '{level=LOW}';
     }
-    const body: Record<string, unknown> = {
+    const body: OktaLogEvent = {
       actor: s.actor,
       client: {
         userAgent: s.agent === null ? null : { rawUserAgent: s.agent.raw, os: s.agent.os, browser: s.agent.browser },

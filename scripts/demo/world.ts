@@ -3,7 +3,7 @@
  * seeded PRNG; addresses come from the documentation ranges (RFC 5737, RFC 3849) except the
  * one foreign address of the staged intrusion.
  */
-import type { Rng } from './prng.ts';
+import type { Rng } from '../lib/prng.ts';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;

@@ -7,17 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { normalizedEvent, type NormalizedEvent } from '../../../main/domain/event.ts';
 import type { Activity, Category, Outcome } from '../../../main/domain/event.ts';
+import { Rng } from '../../../scripts/lib/prng.ts';
 
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
+/** Uniform draws in [0, 1) from the repository's one seeded PRNG: the same sequence for the same seed on every machine. */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 export function pick<T>(rng: () => number, items: readonly T[]): T {
