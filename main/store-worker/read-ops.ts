@@ -3,7 +3,9 @@ import type { ReadDb } from '../store/open.ts';
 import { count, getEvent, histogram, page, topValues, type PageRequest } from '../store/reader.ts';
 import { ftsBacklog } from '../store/fts-indexer.ts';
 import { listTenants } from '../store/tenants.ts';
+import { getCheckpoint, getConnection, listConnections, syncTargets, tenantSyncRows } from '../store/connections.ts';
 import { verifyWorkspace } from '../store/verify.ts';
+import { rederive } from './normalizers.ts';
 import type { View } from '../store/view-sql.ts';
 import type { FacetField } from '../../common/event-fields.ts';
 
@@ -16,11 +18,16 @@ export function readOps(db: ReadDb) {
     topValues: (a: { view: View; field: FacetField; limit: number }) =>
       topValues(db, a.view, a.field, a.limit),
     tenants: () => listTenants(db),
-    verify: (a: { tenantIds?: number[] }) => verifyWorkspace(db, a.tenantIds),
+    verify: (a: { tenantIds?: number[] }) => verifyWorkspace(db, a.tenantIds, rederive),
     // The writer and retention keep tenants.event_count exact: no scan of events.
     totalEvents: () =>
       (db.prepare('SELECT coalesce(sum(event_count), 0) AS n FROM tenants').get() as { n: number }).n,
     fullTextBacklog: () => ftsBacklog(db),
+    connections: () => listConnections(db),
+    connection: (a: { id: number }) => getConnection(db, a.id),
+    checkpoint: (a: { tenantId: number }) => getCheckpoint(db, a.tenantId),
+    syncTargets: (a: { connectionId?: number; tenantIds?: number[] }) => syncTargets(db, a),
+    tenantSyncRows: (a: { connectionId?: number }) => tenantSyncRows(db, a.connectionId),
   };
 }
 

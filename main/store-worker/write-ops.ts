@@ -8,6 +8,21 @@ import { ensureConnection, ensureTenant, setLegalHold, setRetention, type Connec
 import { getMeta, hasTenants, setMeta } from '../store/workspace-meta.ts';
 import { FtsIndexer } from '../store/fts-indexer.ts';
 import { EventWriter, type BatchInput } from '../store/writer.ts';
+import { fileNormalizerName, rederivesExactly } from './normalizers.ts';
+import {
+  applyListedTenants,
+  closeInterruptedRuns,
+  countBatchInRun,
+  createConnection,
+  finishSyncRun,
+  setConnectionOptions,
+  setSyncInterval,
+  setTenantGroups,
+  startSyncRun,
+  type ListedTenant,
+  type NewConnection,
+  type RunEnd,
+} from '../store/connections.ts';
 
 export interface ImportProgress {
   bytesRead: number;
@@ -35,8 +50,13 @@ export function writeOps(db: WriteDb) {
     const totals = { bytesRead: 0, totalBytes: 0, inserted: 0, duplicates: 0, problems: 0 };
     const problemSamples: { line: number; message: string }[] = [];
     const opts = { signal, ...(a.sourceKind ? { sourceKind: a.sourceKind } : {}) };
+    let normalizer: string | undefined;
     for await (const batch of readAuditFile(a.path, opts)) {
-      const result = writer.ingestBatch({ tenantId: a.tenantId, events: batch.events });
+      // Named after the reader has accepted the file; recorded per batch so verify can re-derive.
+      normalizer ??= await fileNormalizerName(a.path, a.sourceKind);
+      const first = batch.events[0];
+      const named = first !== undefined && rederivesExactly(normalizer, first) ? normalizer : null;
+      const result = writer.ingestBatch({ tenantId: a.tenantId, events: batch.events, normalizer: named });
       totals.inserted += result.inserted;
       totals.duplicates += result.duplicates;
       totals.problems += batch.problems.length;
@@ -67,6 +87,23 @@ export function writeOps(db: WriteDb) {
     purgeExpired: (a: { now: number }) => purgeExpired(db, a.now),
     setLegalHold: (a: { tenantId: number; hold: boolean }) => setLegalHold(db, a.tenantId, a.hold),
     setRetention: (a: { tenantId: number; days: number | null }) => setRetention(db, a.tenantId, a.days),
+    // Sync (main/sync/engine.ts): a pulled batch, its checkpoint and its run's counts in one transaction.
+    ingestSyncBatch: (a: BatchInput & { syncRunId: number; derivedIds: number }) =>
+      db
+        .transaction(() => {
+          const result = writer.ingestBatch(a);
+          countBatchInRun(db, a.syncRunId, result.inserted, result.duplicates, a.derivedIds);
+          return result;
+        })
+        .immediate(),
+    createConnection: (a: NewConnection) => createConnection(db, a),
+    setConnectionOptions: (a: { id: number; options: Record<string, unknown> }) => setConnectionOptions(db, a.id, a.options),
+    applyListedTenants: (a: { connectionId: number; tenants: ListedTenant[] }) => applyListedTenants(db, a.connectionId, a.tenants),
+    setTenantGroups: (a: { tenantId: number; groups: string[] }) => setTenantGroups(db, a.tenantId, a.groups),
+    setSyncInterval: (a: { tenantId: number; minutes: number | null }) => setSyncInterval(db, a.tenantId, a.minutes),
+    startSyncRun: (a: { tenantId: number; kind: string; now: number }) => startSyncRun(db, a.tenantId, a.kind, a.now),
+    finishSyncRun: (a: RunEnd) => finishSyncRun(db, a),
+    closeInterruptedRuns: (a: { now: number }) => closeInterruptedRuns(db, a.now),
     /** Makes every stored event searchable now, instead of when the writer is next idle. */
     indexFullText: () => new FtsIndexer(db).drain(),
   };

@@ -69,7 +69,7 @@ interface TenantRow {
 export function listTenants(db: Database.Database): { tenants: Tenant[]; groups: string[] } {
   const rows = db
     .prepare(
-      `SELECT t.id, t.connection_id, c.label AS connection_label, c.kind, t.name, t.groups, t.legal_hold,
+      `SELECT t.id, t.connection_id, c.label AS connection_label, coalesce(t.source_kind, c.kind) AS kind, t.name, t.groups, t.legal_hold,
               t.retention_days, t.event_count, t.newest_ts
        FROM tenants t JOIN connections c ON c.id = t.connection_id
        ORDER BY t.name COLLATE NOCASE`,

@@ -1,0 +1,76 @@
+/**
+ * The contract's sync, connection and key-store calls, over the SyncService. Sentences the user
+ * can act on (a wrong passphrase, a name already taken) become `invalid_input` with that sentence;
+ * anything else goes through the store's error mapping.
+ */
+import type { CallName } from '../../common/contract.ts';
+import type { Handlers } from '../api/dispatch.ts';
+import { ApiError } from '../api/errors.ts';
+import { toApiError } from '../api/store-errors.ts';
+import { SecretStoreError } from '../secrets/secret-store.ts';
+import { StoreError } from '../store-host/store-host.ts';
+import { SyncError } from './connector.ts';
+import type { SyncService } from './service.ts';
+
+export const SYNC_CALLS = [
+  'connections.list',
+  'connections.add',
+  'connections.test',
+  'connections.setSecret',
+  'connections.refreshTenants',
+  'tenants.setGroups',
+  'tenants.setSyncInterval',
+  'secrets.status',
+  'secrets.unlock',
+  'sync.start',
+  'sync.cancel',
+  'sync.status',
+] as const satisfies readonly CallName[];
+
+export type SyncHandlers = Pick<Handlers, (typeof SYNC_CALLS)[number]>;
+
+function toSyncApiError(error: unknown): ApiError {
+  if (error instanceof SyncError || error instanceof SecretStoreError) return new ApiError('invalid_input', error.message);
+  if (error instanceof StoreError && error.name === 'ConnectionError') return new ApiError('invalid_input', error.message);
+  return toApiError(error);
+}
+
+const guard = <T>(work: () => Promise<T>): Promise<T> => work().catch((error: unknown) => Promise.reject(toSyncApiError(error)));
+const never = new AbortController().signal;
+const filterOf = (input: { connectionId?: number | undefined; tenantIds?: number[] | undefined }) => ({
+  ...(input.connectionId !== undefined ? { connectionId: input.connectionId } : {}),
+  ...(input.tenantIds ? { tenantIds: input.tenantIds } : {}),
+});
+
+export function syncHandlers(sync: SyncService): SyncHandlers {
+  return {
+    'connections.list': () => guard(() => sync.list()),
+    'connections.add': (input, { signal }) => guard(() => sync.add(input, signal ?? never)),
+    'connections.test': (input, { signal }) => guard(() => sync.test(input, signal ?? never)),
+    'connections.setSecret': (input) =>
+      guard(async () => {
+        await sync.setSecret(input.connectionId, input.secret, input.scheme);
+        return { ok: true as const };
+      }),
+    'connections.refreshTenants': (input, { signal }) => guard(() => sync.refreshTenants(input.connectionId, signal ?? never)),
+    'tenants.setGroups': (input) =>
+      guard(async () => {
+        await sync.setGroups(input.tenantId, input.groups);
+        return { ok: true as const };
+      }),
+    'tenants.setSyncInterval': (input) =>
+      guard(async () => {
+        await sync.setInterval(input.tenantId, input.minutes);
+        return { ok: true as const };
+      }),
+    'secrets.status': () => guard(async () => sync.keyStore()),
+    'secrets.unlock': (input) => guard(() => sync.unlock(input.passphrase)),
+    'sync.start': (input, { signal }) =>
+      guard(async () => {
+        const queued = await sync.syncNow(filterOf(input), signal ?? never);
+        return { queued, message: queued.length ? `Syncing ${queued.length} tenant(s).` : 'Nothing to sync: every matching tenant is already syncing, or none is set up.' };
+      }),
+    'sync.cancel': (input) => guard(async () => ({ cancelled: sync.engine.cancel(filterOf(input)) })),
+    'sync.status': () => guard(() => sync.status()),
+  };
+}
