@@ -42,7 +42,7 @@ describe('sync engine', () => {
     source.add('big', { events, pageSize: 1000, faultAt: (n) => (n % 3 === 0 ? faults[(n / 3) % faults.length]! : null) });
     harness = await openHarness(['big']);
     const clock = instantClock();
-    const engine = harness.engine(source.connector(), { clock, since: undefined, historyMs: Date.now() - events[0]!.ts + 1000 });
+    const engine = harness.engine(source.connector(), { clock, historyMs: Date.now() - events[0]!.ts + 1000 });
     const seen: SyncProgress[] = [];
     engine.subscribe((p) => seen.push(p));
     const tenantId = harness.tenantIds.get('big')!;
