@@ -98,6 +98,7 @@ describe('GitHub connector', () => {
     await member.sim.close();
     const missing = await setup({}, { org: 'nope' });
     expect((await pullError(githubConnector, missing.conn, missing.tenant, missing.h)).message).toMatch(/^GitHub found no audit log for organisation nope \(404\)/);
+    await missing.sim.close();
     const none = await setup({}, {});
     await expect(githubConnector.test(none.conn, pullContext(none.h))).rejects.toThrow('The GitHub connection names neither an organisation nor an enterprise: set one in Connections.');
   });
