@@ -1,12 +1,13 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, utimes, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NormalizedEvent } from '../../../main/domain/event.ts';
-import { demoShiftMs, readDemoManifest, shiftedDemoFile, type DemoManifest } from '../../../main/demo/demo-set.ts';
+import { demoShiftMs, readDemoManifest, removeStaleDemoFiles, shiftedDemoFile, type DemoManifest } from '../../../main/demo/demo-set.ts';
 import { shiftIso } from '../../../main/demo/shift-time.ts';
 import { buildDemo } from '../../../scripts/demo/build.ts';
 import { readAll } from './read-all.ts';
@@ -173,5 +174,36 @@ describe('moving the demo in time', () => {
     const bad = { anchor: '2025-01-01T00:00:00Z', connections: [{ kind: 'okta', label: 'x', baseUrl: null, tenants: [{ externalId: 'a', name: 'a', groups: [], kind: 'okta', file: '../../etc/passwd' }] }] };
     await writeFile(path.join(dir, 'demo', 'demo.json'), JSON.stringify(bad));
     expect(() => readDemoManifest(dir)).toThrow(/demo manifest .* is invalid/);
+  });
+});
+
+describe('temporary demo copies (issue 7, item 14)', () => {
+  /** Runs a Node process to its end and returns its exit signal (null when it exited normally). */
+  const run = (script: string): Promise<NodeJS.Signals | null> => new Promise((resolve) => {
+    const child = execFile(process.execPath, ['--input-type=module', '-e', script], () => resolve(child.signalCode));
+  });
+
+  it('removes at the next load the copy a process killed mid-load left behind, and nothing else', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'tk-demo-tmp-'));
+    const demoSet = JSON.stringify(path.resolve(__dirname, '../../../main/demo/demo-set.ts'));
+    const source = JSON.stringify(path.join(DEMO_DIR, 'okta-tailspin.ndjson.gz'));
+    // A load killed after writing its copy, before it could delete it.
+    const signal = await run(`const m = await import(${demoSet}); await m.shiftedDemoFile(${source}, 0, ${JSON.stringify(dir)}); process.kill(process.pid, 'SIGKILL');`);
+    expect(signal).toBe('SIGKILL');
+    const left = await readdir(dir);
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/^trailkeeper-demo-\d+-[0-9a-f-]{36}-okta-tailspin\.ndjson\.gz$/);
+
+    const mine = `trailkeeper-demo-${process.pid}-00000000-0000-4000-8000-000000000000-live.ndjson.gz`;
+    const legacyOld = 'trailkeeper-demo-11111111-2222-4333-8444-555555555555-old.ndjson.gz';
+    const legacyNew = 'trailkeeper-demo-66666666-7777-4888-9999-000000000000-new.ndjson.gz';
+    for (const name of [mine, legacyOld, legacyNew, 'unrelated.gz']) await writeFile(path.join(dir, name), 'x');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    await utimes(path.join(dir, legacyOld), twoHoursAgo, twoHoursAgo);
+
+    const copy = await shiftedDemoFile(path.join(DEMO_DIR, 'okta-tailspin.ndjson.gz'), 0, dir);
+    expect((await readdir(dir)).sort()).toEqual([path.basename(copy), legacyNew, mine, 'unrelated.gz'].sort());
+    expect(await removeStaleDemoFiles(dir)).toEqual([]);
+    await rm(dir, { recursive: true, force: true });
   });
 });
