@@ -10,7 +10,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { UPLOAD_PATH } from '../../common/contract.ts';
+import { EVENTS_PATH, UPLOAD_PATH } from '../../common/contract.ts';
 import { dispatch, type Handlers } from '../api/dispatch.ts';
 import { ApiError } from '../api/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../csp.ts';
@@ -21,6 +21,7 @@ import { isClientGone, sendError, sendJson, sendText } from './responses.ts';
 import { headerToken, newSecret, readCookie, sameSecret, sessionCookie, sessionCookieName } from './session.ts';
 import { openStaticFile, streamFile } from './static-files.ts';
 import { serveUpload, type FileImporter } from './upload-route.ts';
+import { serveEvents, type SyncEventSource } from './events-route.ts';
 
 export { staticPath } from './static-files.ts';
 
@@ -34,6 +35,8 @@ export interface HttpHostOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** Enables `GET /events`: sync progress as server-sent events (events-route.ts). */
+  events?: SyncEventSource;
   /** Enables `POST /upload`: the store writer's importFile. */
   importFile?: FileImporter;
   maxUploadBytes?: number;
@@ -137,6 +140,11 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
         tempRoot: opts.uploadTempRoot ?? tmpdir(),
         log,
       });
+    }
+    if (target.pathname === EVENTS_PATH) {
+      requireToken(req);
+      if (req.method !== 'GET' || !opts.events) throw new ApiError('not_found', 'Sync progress is a GET stream, and this host has none.');
+      return serveEvents(req, res, opts.events);
     }
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, target);
     throw new ApiError('invalid_input', 'Only GET for pages and POST for /api/ calls.');

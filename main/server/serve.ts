@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     rendererDir: join(here, '../renderer'),
     port,
     importFile: (args, opts) => backend.store.write('importFile', args, opts),
+    events: backend.sync.engine,
     maxUploadBytes: maxUpload,
   });
   // From here on no stray error ends the process; the signals below do.
