@@ -26,7 +26,7 @@ export function createHttpApi(token: string | null, fetchImpl: typeof fetch = fe
   });
 }
 
-async function errorFromResponse(response: Response): Promise<ApiClientError> {
+export async function errorFromResponse(response: Response): Promise<ApiClientError> {
   const body: unknown = await response.json().catch(() => null);
   const parsed = apiErrorSchema.safeParse(body);
   if (parsed.success) return new ApiClientError(parsed.data);

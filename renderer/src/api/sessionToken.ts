@@ -1,10 +1,14 @@
 /**
- * The browser-mode token arrives once as `?token=…` in the page URL. Keep it in sessionStorage so
- * a reload still works, and take it out of the visible URL so it is not shared by copy-paste or
- * left in screenshots.
+ * The browser-mode API token arrives once as `?token=…` in the page URL. Keep it in
+ * sessionStorage so a reload still works (the reload itself is let in by the page's session
+ * cookie, which holds a different secret and never authorises API calls: issue 7, item 3), and
+ * take it out of the visible URL so it is not shared by copy-paste or left in screenshots.
+ * sessionStorage belongs to this origin (host and port), so no other local service can read it.
  */
 const TOKEN_PARAM = 'token';
 const STORAGE_KEY = 'trailkeeper.token';
+
+let taken: { token: string | null } | null = null;
 
 export function takeSessionToken(): string | null {
   const url = new URL(window.location.href);
@@ -13,9 +17,16 @@ export function takeSessionToken(): string | null {
     storeToken(fromUrl);
     url.searchParams.delete(TOKEN_PARAM);
     window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+    taken = { token: fromUrl };
     return fromUrl;
   }
-  return readStoredToken();
+  taken = { token: taken?.token ?? readStoredToken() };
+  return taken.token;
+}
+
+/** The token this page took at start (or takes it now), for requests beside the API calls (uploads). */
+export function sessionToken(): string | null {
+  return taken ? taken.token : takeSessionToken();
 }
 
 function storeToken(token: string): void {
