@@ -1,5 +1,6 @@
 /** App name and the controls that define the view. */
 import { BackgroundStatus } from './BackgroundStatus.tsx';
+import { ImportButton } from './ImportButton.tsx';
 import { QueryBox } from './QueryBox.tsx';
 import { RangePicker } from './RangePicker.tsx';
 import { ScopePicker } from './ScopePicker.tsx';
@@ -16,6 +17,7 @@ export function TopBar() {
       <TimeZoneToggle />
       <TotalCount />
       <BackgroundStatus />
+      <ImportButton />
     </header>
   );
 }
