@@ -6,10 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventDetail, Tenant } from '../../common/contract.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium } from './browser.ts';
-import { callApi, serveApp, type ServedApp } from './serve-process.ts';
+import { serveApp, type ServedApp } from './serve-process.ts';
 
 const artifacts = resolve(import.meta.dirname, '../../test-results');
 
@@ -22,9 +21,8 @@ describe('demo workspace in the browser', () => {
   beforeAll(async () => {
     app = await serveApp();
     // The demo loads behind the first window (first-start.test.ts covers that); these tests start from the loaded set.
-    await expect
-      .poll(async () => (await callApi<{ demoLoad: { state: string } | null }>(app, 'app.info', {})).body.demoLoad?.state, { timeout: 60_000 })
-      .toBe('done');
+    // expect.poll runs only inside a test; vi.waitFor retries in a hook.
+    await vi.waitFor(async () => expect((await app.api['app.info']({})).demoLoad?.state).toBe('done'), { timeout: 60_000, interval: 250 });
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
@@ -40,28 +38,28 @@ describe('demo workspace in the browser', () => {
   });
 
   it('loads the demo tenants and shows their events newest first', async () => {
-    const { body } = await callApi<{ tenants: Tenant[] }>(app, 'tenants.list', {});
-    expect(body.tenants.length).toBeGreaterThanOrEqual(4);
-    expect(body.tenants.reduce((n, t) => n + t.eventCount, 0)).toBeGreaterThanOrEqual(5000);
-    expect(new Set(body.tenants.map((t) => t.sourceKind)).size).toBeGreaterThanOrEqual(2);
+    const { tenants } = await app.api['tenants.list']({});
+    expect(tenants.length).toBeGreaterThanOrEqual(4);
+    expect(tenants.reduce((n, t) => n + t.eventCount, 0)).toBeGreaterThanOrEqual(5000);
+    expect(new Set(tenants.map((t) => t.sourceKind)).size).toBeGreaterThanOrEqual(2);
 
     const rows = page.getByTestId('event-row');
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(10);
     const options = await page.getByTestId('scope-picker').locator('option').allTextContents();
-    for (const tenant of body.tenants) expect(options.join('\n')).toContain(tenant.name);
+    for (const tenant of tenants) expect(options.join('\n')).toContain(tenant.name);
 
     const ids = await rows.evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-event-id'))));
-    const details = await Promise.all(ids.slice(0, 10).map((id) => callApi<EventDetail>(app, 'events.get', { id })));
-    const times = details.map((d) => d.body.ts);
+    const details = await Promise.all(ids.slice(0, 10).map((id) => app.api['events.get']({ id })));
+    const times = details.map((d) => d.ts);
     expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
   it('switching scope to one tenant shows only that tenant', async () => {
-    const { body } = await callApi<{ tenants: Tenant[] }>(app, 'tenants.list', {});
+    const { tenants } = await app.api['tenants.list']({});
     const firstBefore = await page.getByTestId('event-row').first().getAttribute('data-event-id');
-    const { body: newest } = await callApi<EventDetail>(app, 'events.get', { id: Number(firstBefore) });
+    const newest = await app.api['events.get']({ id: Number(firstBefore) });
     // A tenant other than the newest event's, so the first row must change.
-    const tenant = body.tenants.find((t) => t.id !== newest.tenantId)!;
+    const tenant = tenants.find((t) => t.id !== newest.tenantId)!;
     const picker = page.getByTestId('scope-picker');
     const value = await picker.locator('option', { hasText: tenant.name }).first().getAttribute('value');
     await picker.selectOption(value!);
@@ -73,7 +71,7 @@ describe('demo workspace in the browser', () => {
       .evaluateAll((els) => els.slice(0, 15).map((el) => Number(el.getAttribute('data-event-id'))));
     expect(ids.length).toBeGreaterThan(5);
     for (const id of ids) {
-      const { body: event } = await callApi<EventDetail>(app, 'events.get', { id });
+      const event = await app.api['events.get']({ id });
       expect(event.tenantId).toBe(tenant.id);
     }
     await expect.poll(() => page.getByTestId('event-row').first().textContent()).toContain(tenant.name);
@@ -88,17 +86,17 @@ describe('demo workspace in the browser', () => {
         const ids = await page
           .getByTestId('event-row')
           .evaluateAll((els) => els.slice(0, 8).map((el) => Number(el.getAttribute('data-event-id'))));
-        const outcomes = await Promise.all(ids.map(async (id) => (await callApi<EventDetail>(app, 'events.get', { id })).body.outcome));
+        const outcomes = await Promise.all(ids.map(async (id) => (await app.api['events.get']({ id })).outcome));
         return outcomes.length > 0 && outcomes.every((o) => o === 'failure');
       }, { timeout: 15_000 })
       .toBe(true);
     await expect.poll(() => page.getByTestId('total-count').getAttribute('data-count'), { timeout: 15_000 }).not.toBeNull();
     const shown = Number(await page.getByTestId('total-count').getAttribute('data-count'));
-    const { body } = await callApi<{ tenants: Tenant[] }>(app, 'tenants.list', {});
+    const { tenants } = await app.api['tenants.list']({});
     const scopeValue = await page.getByTestId('scope-picker').inputValue();
-    const tenant = body.tenants.find((t) => String(t.id) === scopeValue || scopeValue.endsWith(`:${t.id}`));
-    const scope = tenant ? { kind: 'tenants', tenantIds: [tenant.id] } : { kind: 'all' };
-    const { body: counted } = await callApi<{ count: number }>(app, 'events.count', {
+    const tenant = tenants.find((t) => String(t.id) === scopeValue || scopeValue.endsWith(`:${t.id}`));
+    const scope = tenant ? { kind: 'tenants' as const, tenantIds: [tenant.id] } : { kind: 'all' as const };
+    const counted = await app.api['events.count']({
       view: { scope, range: { from: null, to: null }, query: 'outcome:failure AND ts>=2020-01-01' },
     });
     expect(shown).toBe(counted.count);
@@ -126,7 +124,7 @@ describe('demo workspace in the browser', () => {
     await row.click();
     const detail = page.getByTestId('event-detail');
     await detail.locator('.monaco-editor').waitFor({ state: 'visible', timeout: 30_000 });
-    const { body: event } = await callApi<EventDetail>(app, 'events.get', { id });
+    const event = await app.api['events.get']({ id });
     const firstKey = Object.keys(JSON.parse(event.raw) as object)[0]!;
     await expect.poll(() => detail.locator('.monaco-editor .view-lines').textContent(), { timeout: 15_000 }).toContain(firstKey);
 

@@ -1,24 +1,38 @@
-/** Starts `out/main/serve.js` (the built browser-mode host) on a fresh workspace, as `npm run serve` does. */
+/**
+ * Starts `out/main/serve.js` (the built browser-mode host), as `npm run serve` does, on a fresh
+ * workspace or on one a test prepared, and gives the test the API typed from the contract.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { CallInput, CallName, CallOutput, TrailkeeperApi } from '../../common/contract.ts';
+import { createHttpApi } from '../../renderer/src/api/httpTransport.ts';
 
 export interface ServedApp {
   url: string;
   origin: string;
   token: string;
   workspace: string;
+  /** The API over HTTP with this app's token, typed from the contract (the renderer's own transport). */
+  api: TrailkeeperApi;
   output: () => string;
   stop(): Promise<void>;
 }
 
 const repo = resolve(import.meta.dirname, '../..');
 
-export async function serveApp(extraArgs: string[] = []): Promise<ServedApp> {
-  const dir = mkdtempSync(join(tmpdir(), 'tk-e2e-'));
-  const workspace = join(dir, 'workspace.trailkeeper');
-  const child: ChildProcess = spawn(process.execPath, [join(repo, 'out/main/serve.js'), '--workspace', workspace, ...extraArgs], {
+export interface ServeOptions {
+  /** A workspace the test prepared (and removes); default: a new one in a temporary folder. */
+  workspace?: string;
+  args?: string[];
+}
+
+export async function serveApp(options: ServeOptions = {}): Promise<ServedApp> {
+  const dir = options.workspace === undefined ? mkdtempSync(join(tmpdir(), 'tk-e2e-')) : null;
+  const workspace = options.workspace ?? join(dir!, 'workspace.trailkeeper');
+  const args = [join(repo, 'out/main/serve.js'), '--workspace', workspace, ...(options.args ?? [])];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -38,11 +52,13 @@ export async function serveApp(extraArgs: string[] = []): Promise<ServedApp> {
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}:\n${output}`)));
   });
   const parsed = new URL(url);
+  const token = parsed.searchParams.get('token')!;
   return {
     url,
     origin: parsed.origin,
-    token: parsed.searchParams.get('token')!,
+    token,
     workspace,
+    api: typedApi(parsed.origin, token),
     output: () => output,
     async stop() {
       if (child.exitCode === null) {
@@ -50,17 +66,34 @@ export async function serveApp(extraArgs: string[] = []): Promise<ServedApp> {
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-/** Calls the API as the renderer does in browser mode. */
-export async function callApi<T>(app: ServedApp, name: string, input: unknown): Promise<{ status: number; body: T }> {
+/**
+ * The renderer's HTTP transport, pointed at the host from Node: its `/api/<call>` paths are
+ * resolved against the host's origin. A call or a field the contract does not have fails to
+ * compile; a refused call rejects with the API's error (code, sentence, field).
+ */
+export function typedApi(origin: string, token: string): TrailkeeperApi {
+  const fetchFromHost: typeof fetch = (input, init) => fetch(new URL(String(input), origin), init);
+  return createHttpApi(token, fetchFromHost);
+}
+
+/**
+ * One call with its HTTP status, for tests that look at the status. Typed from the contract when
+ * the call is named; the untyped form (an explicit body type) is kept only for older tests:
+ * prefer `app.api`.
+ */
+export function callApi<K extends CallName>(app: ServedApp, name: K, input: CallInput<K>): Promise<{ status: number; body: CallOutput<K> }>;
+/** @deprecated untyped: use `app.api`, or callApi without a type argument. */
+export function callApi<T>(app: ServedApp, name: string, input: unknown): Promise<{ status: number; body: T }>;
+export async function callApi(app: ServedApp, name: string, input: unknown): Promise<{ status: number; body: unknown }> {
   const res = await fetch(`${app.origin}/api/${name}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-trailkeeper-token': app.token },
     body: JSON.stringify(input),
   });
-  return { status: res.status, body: (await res.json()) as T };
+  return { status: res.status, body: (await res.json()) as unknown };
 }
