@@ -1,7 +1,10 @@
 /**
  * Runs the workspace's SQLite work off the calling thread: one writer worker (all writes, in
- * order) and a small pool of long-lived reader workers. A read can be cancelled: its worker is
- * terminated at once and replaced, so the caller gets its answer promptly whatever SQLite is doing.
+ * order) and a small pool of long-lived reader workers. A read can be cancelled: its caller is
+ * answered at once, and its worker is set aside and replaced at once. Worker.terminate() only
+ * takes effect when the worker's current SQLite call returns (better-sqlite3 and node:sqlite
+ * offer no sqlite3_interrupt), so the old worker may run on for a while; the host never hands
+ * it another read, and caps how many such workers may run (main/query/cost.ts bounds how long).
  */
 import { Worker } from 'node:worker_threads';
 import type { ReadOps } from '../store-worker/read-ops.ts';
@@ -19,6 +22,13 @@ export class StoreError extends Error {
     this.column = error.column;
   }
 }
+
+/**
+ * Cancelled readers still inside a SQLite call that are replaced at once. Beyond this many, a
+ * cancelled reader's replacement starts only when one of them ends, so threads cannot pile up:
+ * at most `readers + MAX_ABANDONED_READERS + readers` reader threads ever exist.
+ */
+export const MAX_ABANDONED_READERS = 2;
 
 /** Store calls slower than this are logged with their time (as Signal Desktop does). */
 export const SLOW_CALL_MS = 500;
@@ -85,6 +95,14 @@ class WorkerSlot {
     return this.worker.terminate();
   }
 
+  /** Answers every request in flight with CancelledError now, and asks the thread to stop. */
+  abandon(): void {
+    this.stopping = true;
+    for (const p of this.pending.values()) p.reject(new CancelledError());
+    this.pending.clear();
+    void this.worker.terminate();
+  }
+
   send(id: number, op: string, args: unknown, onProgress?: (p: unknown) => void): Promise<unknown> {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onProgress });
@@ -115,6 +133,10 @@ export class StoreHost {
   private readonly readers: WorkerSlot[] = [];
   private readonly idle: WorkerSlot[] = [];
   private readonly waiting: { grant(slot: WorkerSlot): void; fail(error: Error): void }[] = [];
+  /** Cancelled readers whose thread has not exited yet (it is finishing a SQLite call). */
+  private readonly abandoned = new Set<WorkerSlot>();
+  /** Replacements held back because MAX_ABANDONED_READERS were running; started as they exit. */
+  private owedReaders = 0;
   private writeChain: Promise<unknown> = Promise.resolve();
   private closed = false;
   /** The writer thread has exited (crashed, or closed): writes fail instead of waiting forever. */
@@ -147,18 +169,55 @@ export class StoreHost {
     return host;
   }
 
+  /** Cancelled readers still finishing a SQLite call (for diagnostics and tests). */
+  get abandonedReaders(): number {
+    return this.abandoned.size;
+  }
+
   private async spawnReader(): Promise<void> {
-    const slot = new WorkerSlot(this.workerUrl, { workspacePath: this.workspacePath, role: 'reader' }, (dead) => {
-      this.readers.splice(this.readers.indexOf(dead), 1);
-      const i = this.idle.indexOf(dead);
-      if (i >= 0) this.idle.splice(i, 1);
-      if (!this.closed) {
-        this.spawnReader().catch((error: unknown) => console.error('[trailkeeper] a reader worker failed to start:', error));
-      }
-    });
+    const slot = new WorkerSlot(this.workerUrl, { workspacePath: this.workspacePath, role: 'reader' }, (dead) => this.onReaderExit(dead));
     this.readers.push(slot);
     await slot.ready;
     this.release(slot);
+  }
+
+  private startReader(): void {
+    this.spawnReader().catch((error: unknown) => console.error('[trailkeeper] a reader worker failed to start:', error));
+  }
+
+  private removeReader(slot: WorkerSlot): void {
+    const r = this.readers.indexOf(slot);
+    if (r >= 0) this.readers.splice(r, 1);
+    const i = this.idle.indexOf(slot);
+    if (i >= 0) this.idle.splice(i, 1);
+  }
+
+  private onReaderExit(dead: WorkerSlot): void {
+    if (this.abandoned.delete(dead)) {
+      // A set-aside reader ended: start a replacement that waited for the cap, if any.
+      if (this.owedReaders > 0 && !this.closed) {
+        this.owedReaders--;
+        this.startReader();
+      }
+      return;
+    }
+    this.removeReader(dead); // a crash, or close()
+    if (!this.closed) this.startReader();
+  }
+
+  /**
+   * A cancelled read: its caller is answered now, its worker leaves the pool (it may be inside a
+   * SQLite call that runs on until it returns) and a fresh reader takes its place at once.
+   */
+  private abandonReader(slot: WorkerSlot): void {
+    // Already answered (a cancel that came late): the worker is idle and stays in the pool.
+    if (slot.stopping || slot.pending.size === 0) return;
+    slot.abandon();
+    this.removeReader(slot);
+    this.abandoned.add(slot);
+    if (this.closed) return;
+    if (this.abandoned.size <= MAX_ABANDONED_READERS) this.startReader();
+    else this.owedReaders++;
   }
 
   private assertOpen(): void {
@@ -210,10 +269,10 @@ export class StoreHost {
       this.release(slot);
       throw new CancelledError();
     }
-    const onAbort = () => void slot.stop();
+    const onAbort = () => this.abandonReader(slot);
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      return (await logIfSlow(this.log, `read "${op}"`, () => slot.send(this.nextId++, op, args))) as ResultOf<ReadOps, K>;
+      return (await logIfSlow(this.log, `read "${op}"`, () => slot.send(this.nextId++, op, args, opts.onProgress))) as ResultOf<ReadOps, K>;
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
       this.release(slot);
@@ -249,7 +308,9 @@ export class StoreHost {
     this.closed = true;
     const closedError = new StoreError({ kind: 'closed', name: 'StoreClosed', message: 'The workspace is closed.' });
     for (const waiter of this.waiting.splice(0)) waiter.fail(closedError);
-    await Promise.all(this.readers.map((r) => r.stop()));
+    // Set-aside readers are waited for too: one still reading would keep the writer's final
+    // checkpoint from emptying the WAL.
+    await Promise.all([...this.readers, ...this.abandoned].map((r) => r.stop()));
     await this.writeChain;
     if (this.writerGone) return;
     const exited = new Promise((resolve) => this.writer.worker.once('exit', resolve));

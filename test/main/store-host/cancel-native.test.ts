@@ -1,0 +1,123 @@
+/**
+ * Cancel must free a reader even while its worker is inside one long SQLite call, which
+ * Worker.terminate() cannot interrupt (issue 7, item 6: after an abort at 1 s a reader ran 9 s
+ * more and the next count waited for it). The long call here is the test worker's `waitOnLock`:
+ * a statement that sleeps in SQLite's busy handler until the test lets go of a lock, so it is
+ * exactly as long as the test wants, with no timing guesses.
+ */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CancelledError, MAX_ABANDONED_READERS, StoreHost, type RunOptions } from '../../../main/store-host/store-host.ts';
+import type { View } from '../../../main/store/view-sql.ts';
+import { chunk, makeEvents, removeTempDirs, tempDir, tempWorkspacePath } from '../store/fixtures.ts';
+
+const workerUrl = new URL('../../support/test-store-worker.ts', import.meta.url);
+const all: View = { scope: { kind: 'all' }, range: { from: null, to: null }, query: '' };
+const events = makeEvents(11, 200, { prefix: 'cancel' });
+
+let host: StoreHost;
+let lock: Database.Database | null = null;
+let lockPath: string;
+
+/** Holds an exclusive lock on a scratch database: every `waitOnLock` read blocks in SQLite until released. */
+function holdLock(): void {
+  lockPath = join(tempDir(), 'lock.db');
+  lock = new Database(lockPath);
+  lock.exec('CREATE TABLE IF NOT EXISTS t (x)');
+  lock.exec('BEGIN EXCLUSIVE');
+}
+
+function releaseLock(): void {
+  lock?.exec('ROLLBACK');
+  lock?.close();
+  lock = null;
+}
+
+/** Starts a `waitOnLock` read and resolves once its worker is inside the blocking SQLite call. */
+async function startBlockedRead(signal: AbortSignal): Promise<{ outcome: Promise<string> }> {
+  let inside!: () => void;
+  const entered = new Promise<void>((resolve) => (inside = resolve));
+  const read = host.read.bind(host) as unknown as (op: string, args: unknown, o?: RunOptions) => Promise<unknown>;
+  const outcome = read('waitOnLock', { lockPath }, { signal, onProgress: () => inside() }).then(
+    () => 'finished',
+    (error: unknown) => (error instanceof CancelledError ? 'cancelled' : `failed: ${String(error)}`),
+  );
+  await Promise.race([entered, outcome]);
+  // The progress message is posted just before the call; give the worker a moment to be in it.
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  return { outcome };
+}
+
+const within = <T>(ms: number, p: Promise<T>, what: string): Promise<T | string> =>
+  Promise.race([p, new Promise<string>((resolve) => setTimeout(() => resolve(what), ms))]);
+
+beforeAll(async () => {
+  host = await StoreHost.open({ workspacePath: tempWorkspacePath(), workerUrl, readers: 1 });
+  const connectionId = await host.write('ensureConnection', { kind: 'okta', label: 'Cancel', baseUrl: null });
+  const tenantId = await host.write('ensureTenant', { connectionId, tenant: { externalId: 'c', name: 'Cancel Co', groups: [] } });
+  for (const part of chunk(events, 100)) await host.write('ingestBatch', { tenantId, events: part });
+});
+
+afterEach(() => releaseLock());
+
+afterAll(async () => {
+  releaseLock();
+  await host?.close().catch(() => undefined);
+  removeTempDirs();
+});
+
+describe('cancelling a read stuck in one SQLite call', () => {
+  it('answers the cancelled caller at once, and the next count runs while the old call still blocks', async () => {
+    holdLock();
+    const controller = new AbortController();
+    const blocked = await startBlockedRead(controller.signal);
+    controller.abort();
+    // Before the fix the caller heard nothing until the native call returned (here: never,
+    // while the lock is held), and the count queued behind it on the only reader.
+    expect(await within(10_000, blocked.outcome, 'no answer while the SQLite call ran')).toBe('cancelled');
+    expect(await within(10_000, host.read('count', { view: all }), 'no count while the old SQLite call ran')).toBe(200);
+    // The old worker is still inside its call: it was set aside, not waited for.
+    expect(host.abandonedReaders).toBe(1);
+    releaseLock();
+    await waitFor(() => host.abandonedReaders === 0);
+    expect(await host.read('count', { view: all })).toBe(200);
+  }, 40_000);
+
+  it(`replaces at most ${MAX_ABANDONED_READERS} stuck readers at once; the next read waits for one to end`, async () => {
+    holdLock();
+    for (let i = 0; i <= MAX_ABANDONED_READERS; i++) {
+      const controller = new AbortController();
+      const blocked = await startBlockedRead(controller.signal);
+      controller.abort();
+      expect(await blocked.outcome).toBe('cancelled');
+    }
+    expect(host.abandonedReaders).toBe(MAX_ABANDONED_READERS + 1);
+    // No reader is left and no more are started while the cap is reached: the count must wait
+    // until a stuck call ends, which cannot happen before the lock is released.
+    let releasedBeforeAnswer: boolean | null = null;
+    let released = false;
+    const counted = host.read('count', { view: all }).then((n) => {
+      releasedBeforeAnswer = released;
+      return n;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(releasedBeforeAnswer).toBeNull();
+    released = true;
+    releaseLock();
+    expect(await counted).toBe(200);
+    expect(releasedBeforeAnswer).toBe(true);
+    await waitFor(() => host.abandonedReaders === 0);
+  }, 60_000);
+
+  it('a read that finished just before its abort keeps its worker', async () => {
+    const controller = new AbortController();
+    expect(await host.read('count', { view: all }, { signal: controller.signal })).toBe(200);
+    controller.abort();
+    expect(host.abandonedReaders).toBe(0);
+  });
+});
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
