@@ -1,14 +1,33 @@
 /**
- * Recomputes every raw hash, every batch hash and every tenant's chain, and names the first
- * thing that does not match (DESIGN §3, integrity). Batches thinned by the retention policy
- * are checked for what remains: their events' hashes, and the chain through their stored hash.
+ * Recomputes every raw hash, every batch hash and every tenant's chain, re-derives the
+ * normalised columns from raw with the normaliser that wrote them, and names the first thing
+ * that does not match (DESIGN §3 integrity, §8 evidence). Batches thinned by the retention
+ * policy are checked for what remains: their events, and the chain through their stored hash.
+ * The store may not import the importers, so the caller hands in the normalisers (`rederive`).
  */
 import type { CallOutput } from '../../common/contract.ts';
+import { EVENT_FIELD_KEYS, EVENT_FIELDS, EVENT_FIELD_COLUMNS } from '../../common/event-fields.ts';
+import type { NormalizedEvent } from '../domain/event.ts';
+import { ipToBin } from '../domain/ip.ts';
 import { batchHash, chainLink, sha256Hex } from './hash.ts';
 import type { ReadDb } from './open.ts';
 
 type VerifyResult = Omit<CallOutput<'integrity.verify'>, 'tookMs'>;
 type Break = NonNullable<VerifyResult['firstBreak']>;
+
+/**
+ * Re-derives one event from its raw text with the named normaliser ('okta@1'); null when this
+ * build has no normaliser of that name and version. May throw when raw no longer parses.
+ */
+export type Rederive = (normalizer: string, raw: string) => NormalizedEvent | null;
+
+/** What a caller without the importers passes: nothing can be re-derived, raw is still checked. */
+export const RAW_ONLY: Rederive = () => null;
+
+/** A bad request (no tenants, unknown tenants): said in a sentence, never ok with 0 checked. */
+export class VerifyRequestError extends Error {
+  override readonly name = 'VerifyRequestError';
+}
 
 interface BatchRow {
   id: number;
@@ -19,23 +38,65 @@ interface BatchRow {
   batch_hash: string;
   prev_chain: string | null;
   chain: string;
+  normalizer: string | null;
 }
 
-export function verifyWorkspace(db: ReadDb, tenantIds?: readonly number[]): VerifyResult {
+/** An event as read for checking: these five, then ip_bin and the normalised columns when re-derived (raw mode, no objects). */
+type EventRow = [id: number, tenantId: number, batchId: number, raw: string, rawSha256: string, ...derived: unknown[]];
+const IP_BIN = 5;
+const FIRST_FIELD = 6;
+
+const shown = (value: unknown): string => {
+  if (value === null || value === undefined) return 'empty';
+  const text = String(value);
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+};
+
+/** The first stored column that differs from the re-derived event, as a sentence; null when all agree. */
+function columnMismatch(row: EventRow, derived: NormalizedEvent, normalizer: string): string | null {
+  const id = row[0];
+  for (let i = 0; i < EVENT_FIELD_KEYS.length; i++) {
+    const key = EVENT_FIELD_KEYS[i]!;
+    const stored = row[FIRST_FIELD + i];
+    if (stored !== derived[key]) {
+      return `event ${id}: its ${EVENT_FIELDS[key].column} is ${shown(stored)} but its raw text gives ${shown(derived[key])} (normaliser ${normalizer}); the stored column was changed after import`;
+    }
+  }
+  const expectedBin = derived.ip ? ipToBin(derived.ip) : null;
+  const storedBin = row[IP_BIN] as Buffer | null;
+  if ((expectedBin === null) !== (storedBin === null) || (expectedBin && storedBin && !expectedBin.equals(storedBin))) {
+    return `event ${id}: its ip_bin does not encode the ip its raw text gives (normaliser ${normalizer}); the stored column was changed after import`;
+  }
+  return null;
+}
+
+export function verifyWorkspace(db: ReadDb, tenantIds?: readonly number[], rederive: Rederive = RAW_ONLY): VerifyResult {
   const tenants = db.prepare('SELECT id, chain_head FROM tenants ORDER BY id').all() as {
     id: number;
     chain_head: string | null;
   }[];
+  if (tenantIds) {
+    if (tenantIds.length === 0) throw new VerifyRequestError('Name at least one tenant to verify, or leave tenantIds out to verify them all.');
+    const unknown = tenantIds.filter((id) => !tenants.some((t) => t.id === id));
+    if (unknown.length > 0) throw new VerifyRequestError(`There is no tenant with id ${unknown.join(', ')} in this workspace.`);
+  }
   const batchesOf = db.prepare(
-    'SELECT id, event_count, purged, first_event, last_event, batch_hash, prev_chain, chain FROM batches WHERE tenant_id = ? ORDER BY id',
+    'SELECT id, event_count, purged, first_event, last_event, batch_hash, prev_chain, chain, normalizer FROM batches WHERE tenant_id = ? ORDER BY id',
   );
   // A batch's events are the id range it recorded: one writer gives each batch contiguous ids.
-  const eventsOf = db.prepare(
+  // Raw-only batches read five columns; the others every column a normaliser derives.
+  const rawOnlyEventsOf = db.prepare(
     'SELECT id, tenant_id, batch_id, raw, raw_sha256 FROM events WHERE id BETWEEN ? AND ? ORDER BY id',
-  );
+  ).raw(true);
+  const fullEventsOf = db.prepare(
+    `SELECT id, tenant_id, batch_id, raw, raw_sha256, ip_bin, ${EVENT_FIELD_COLUMNS.join(', ')} FROM events WHERE id BETWEEN ? AND ? ORDER BY id`,
+  ).raw(true);
   let eventsChecked = 0;
+  let eventsNotRederived = 0;
   let batchesChecked = 0;
-  const done = (firstBreak: Break | null): VerifyResult => ({ ok: firstBreak === null, eventsChecked, batchesChecked, firstBreak });
+  const done = (firstBreak: Break | null): VerifyResult => ({
+    ok: firstBreak === null, eventsChecked, eventsNotRederived, batchesChecked, firstBreak,
+  });
 
   for (const tenant of tenants) {
     if (tenantIds && !tenantIds.includes(tenant.id)) continue;
@@ -45,31 +106,45 @@ export function verifyWorkspace(db: ReadDb, tenantIds?: readonly number[]): Veri
     let previous: string | null = null;
     for (const batch of batchesOf.iterate(tenant.id) as IterableIterator<BatchRow>) {
       const hashes: string[] = [];
-      for (const e of eventsOf.iterate(batch.first_event, batch.last_event) as IterableIterator<{
-        id: number; tenant_id: number; batch_id: number; raw: string; raw_sha256: string;
-      }>) {
+      const normalizer = batch.normalizer;
+      const rederiving = normalizer !== null && rederive !== RAW_ONLY;
+      const eventsOf = rederiving ? fullEventsOf : rawOnlyEventsOf;
+      for (const e of eventsOf.iterate(batch.first_event, batch.last_event) as IterableIterator<EventRow>) {
+        const [id, tenantId, batchId, raw, rawSha256] = e;
         eventsChecked++;
-        if (e.batch_id !== batch.id) {
-          return done({ tenantId: tenant.id, kind: 'event', eventId: e.id, batchId: batch.id,
-            detail: `event ${e.id} lies in batch ${batch.id}'s id range but claims batch ${e.batch_id}` });
+        const eventBreak = (detail: string): Break => ({ tenantId: tenant.id, kind: 'event', eventId: id, batchId: batch.id, detail });
+        if (batchId !== batch.id) {
+          return done(eventBreak(`event ${id} lies in batch ${batch.id}'s id range but claims batch ${batchId}`));
         }
-        if (e.tenant_id !== tenant.id) {
-          return done({ tenantId: tenant.id, kind: 'event', eventId: e.id, batchId: batch.id,
-            detail: `event ${e.id} sits in batch ${batch.id} of tenant ${tenant.id} but claims tenant ${e.tenant_id}` });
+        if (tenantId !== tenant.id) {
+          return done(eventBreak(`event ${id} sits in batch ${batch.id} of tenant ${tenant.id} but claims tenant ${tenantId}`));
         }
-        if (sha256Hex(e.raw) !== e.raw_sha256) {
-          return done({ tenantId: tenant.id, kind: 'event', eventId: e.id, batchId: batch.id,
-            detail: `event ${e.id}: its raw text no longer matches the sha256 recorded at ingest` });
+        if (sha256Hex(raw) !== rawSha256) {
+          return done(eventBreak(`event ${id}: its raw text no longer matches the sha256 recorded at ingest`));
         }
-        hashes.push(e.raw_sha256);
+        hashes.push(rawSha256);
+        let derived: NormalizedEvent | null = null;
+        if (rederiving) {
+          try {
+            derived = rederive(normalizer, raw);
+          } catch (error) {
+            return done(eventBreak(`event ${id}: normaliser ${normalizer} can no longer read its raw text (${(error as Error).message})`));
+          }
+        }
+        if (derived === null) {
+          eventsNotRederived++;
+          continue;
+        }
+        const mismatch = columnMismatch(e, derived, normalizer!);
+        if (mismatch !== null) return done(eventBreak(mismatch));
       }
       batchesChecked++;
       const expected = batch.event_count - batch.purged;
       if (hashes.length !== expected) {
         return done(batchBreak(batch.id, `batch ${batch.id} should hold ${expected} events but holds ${hashes.length}`));
       }
-      if (batch.purged === 0 && batchHash(hashes) !== batch.batch_hash) {
-        return done(batchBreak(batch.id, `batch ${batch.id}: its events' hashes no longer add up to the batch hash`));
+      if (batch.purged === 0 && batchHash(hashes, normalizer) !== batch.batch_hash) {
+        return done(batchBreak(batch.id, `batch ${batch.id}: its events' hashes and normaliser no longer add up to the batch hash`));
       }
       if (batch.prev_chain !== previous || chainLink(previous, batch.batch_hash) !== batch.chain) {
         return done(batchBreak(batch.id, `batch ${batch.id}: the hash chain breaks here`));

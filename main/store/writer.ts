@@ -21,6 +21,8 @@ export interface BatchInput {
   events: readonly NormalizedEvent[];
   checkpoint?: Checkpoint;
   syncRunId?: number | null;
+  /** Which normaliser derived the events' columns from raw, as `kind@version` ('okta@1'); verify re-derives with it. Null: unknown. */
+  normalizer?: string | null;
 }
 
 export interface BatchResult {
@@ -50,7 +52,7 @@ export class EventWriter {
     return this.db.transaction(() => this.ingestInTransaction(input)).immediate();
   }
 
-  private ingestInTransaction({ tenantId, events, checkpoint, syncRunId = null }: BatchInput): BatchResult {
+  private ingestInTransaction({ tenantId, events, checkpoint, syncRunId = null, normalizer = null }: BatchInput): BatchResult {
     const db = this.db;
     const tenant = db.prepare('SELECT chain_head FROM tenants WHERE id = ?').get(tenantId) as
       | { chain_head: string | null }
@@ -60,10 +62,10 @@ export class EventWriter {
     const batchId = Number(
       db
         .prepare(
-          `INSERT INTO batches (tenant_id, sync_run_id, created_at, event_count, batch_hash, chain)
-           VALUES (?, ?, ?, 0, '', '')`,
+          `INSERT INTO batches (tenant_id, sync_run_id, created_at, event_count, batch_hash, chain, normalizer)
+           VALUES (?, ?, ?, 0, '', '', ?)`,
         )
-        .run(tenantId, syncRunId, Date.now()).lastInsertRowid,
+        .run(tenantId, syncRunId, Date.now(), normalizer).lastInsertRowid,
     );
 
     // Ids of one batch are contiguous (one writer, rowid = max + 1), which verify relies on.
@@ -92,7 +94,7 @@ export class EventWriter {
       return { inserted: 0, duplicates, batchId: null, chain: tenant.chain_head };
     }
 
-    const hash = batchHash(rawHashes);
+    const hash = batchHash(rawHashes, normalizer);
     const chain = chainLink(tenant.chain_head, hash);
     db.prepare(
       `UPDATE batches SET event_count = ?, first_event = ?, last_event = ?, batch_hash = ?, prev_chain = ?, chain = ?

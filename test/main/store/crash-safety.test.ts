@@ -135,7 +135,7 @@ describe('crash safety', () => {
         );
 
         const verdict = verifyWorkspace(db as unknown as ReadDb);
-        expect(verdict, where).toEqual({ ok: true, eventsChecked: totalEvents, batchesChecked: n + 1, firstBreak: null });
+        expect(verdict, where).toEqual({ ok: true, eventsChecked: totalEvents, eventsNotRederived: totalEvents, batchesChecked: n + 1, firstBreak: null });
         lastN = n;
       } finally {
         db.close();

@@ -67,6 +67,8 @@ describe('verifyWorkspace', () => {
     expect(result).toEqual({
       ok: true,
       eventsChecked: (BATCHES_A + BATCHES_B) * PER_BATCH,
+      // Written without a normaliser name: checked for raw text only, and counted as such.
+      eventsNotRederived: (BATCHES_A + BATCHES_B) * PER_BATCH,
       batchesChecked: BATCHES_A + BATCHES_B,
       firstBreak: null,
     });
