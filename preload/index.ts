@@ -8,7 +8,7 @@
  * common/call-names.ts, which imports nothing and is bundled into this file.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { BRIDGE_GLOBAL, CALL_NAMES, CANCEL_CHANNEL, IPC_PREFIX } from '../common/call-names.ts';
+import { BRIDGE_GLOBAL, CALL_NAMES, CANCEL_CHANNEL, EVENTS_CHANNEL, IPC_PREFIX, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from '../common/call-names.ts';
 import type { TrailkeeperBridge } from '../common/contract.ts';
 
 function buildBridge(): TrailkeeperBridge {
@@ -20,6 +20,19 @@ function buildBridge(): TrailkeeperBridge {
   }
   bridge.cancel = (callId: unknown) => {
     if (typeof callId === 'number') ipcRenderer.send(CANCEL_CHANNEL, callId);
+  };
+  // Sync progress: one main-process subscription per page, fanned out to the page's listeners.
+  // Only the message reaches a listener, never the IPC event (it would expose the sender).
+  const listeners = new Set<(message: unknown) => void>();
+  ipcRenderer.on(EVENTS_CHANNEL, (_event, message: unknown) => listeners.forEach((l) => l(message)));
+  bridge.subscribe = (listener: unknown) => {
+    if (typeof listener !== 'function') return () => {};
+    const l = listener as (message: unknown) => void;
+    listeners.add(l);
+    if (listeners.size === 1) ipcRenderer.send(SUBSCRIBE_CHANNEL);
+    return () => {
+      if (listeners.delete(l) && listeners.size === 0) ipcRenderer.send(UNSUBSCRIBE_CHANNEL);
+    };
   };
   return Object.freeze(bridge) as unknown as TrailkeeperBridge;
 }

@@ -7,11 +7,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
 import { startBackend, type Backend } from '../backend.ts';
 import { resolveWorkspacePath } from '../workspace-path.ts';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.ts';
 import { registerIpcRouter } from './ipc-router.ts';
+import { registerSyncSubscriptions } from './subscriptions.ts';
+import { SafeStorageStore } from '../secrets/safe-storage.ts';
 import { appMenuTemplate } from './menu.ts';
 import { hardenSession, installSecurityGuards } from './security.ts';
 import { createMainWindow } from './window.ts';
@@ -62,8 +64,15 @@ async function start(): Promise<void> {
     // electron-builder unpacks the worker beside better-sqlite3 (asarUnpack): load it from there.
     workerUrl: pathToFileURL(join(builtMainDir.replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked'), 'store-worker.js')),
     version: app.getVersion(),
+    // Connection secrets sealed by the OS key store, in a file beside the workspace.
+    secrets: new SafeStorageStore(safeStorage, `${workspacePath}.keys`),
   });
-  unregisterIpc = registerIpcRouter(ipcMain, backend.handlers);
+  const unregisterCalls = registerIpcRouter(ipcMain, backend.handlers);
+  const unregisterEvents = registerSyncSubscriptions(ipcMain, backend.sync.engine);
+  unregisterIpc = () => {
+    unregisterCalls();
+    unregisterEvents();
+  };
 
   mainWindow = createMainWindow({ stateFile: join(app.getPath('userData'), 'window-state.json'), isDev });
   mainWindow.on('closed', () => {
