@@ -7,7 +7,7 @@ export default defineConfig({
         test: {
           // Main process, worker threads, the shared contract and the preload: plain Node.
           name: 'unit',
-          include: ['test/{main,common,preload,scripts,architecture}/**/*.test.ts'],
+          include: ['test/{main,common,preload,scripts,sim,architecture}/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

@@ -10,8 +10,10 @@
  *   BENCH_DBSTAT=0        skip the per-table/index disk breakdown
  *
  * Ingest goes through the real store: StoreHost → writer worker → insert, FTS, hash chain. The
- * events come normalised from the simulator (test/sim), so HTTP and JSON parsing are not in
- * the figure. Reads go through StoreHost's reader workers, timed from this thread (what a
+ * simulator (test/sim) writes raw Okta records and normalises them with the app's own Okta
+ * normaliser, so the rows are what an import would store; HTTP and JSON parsing are not in the
+ * figure. The bench prints the stored mix (categories, outcomes) and checks it against what the
+ * simulator meant to make. Reads go through StoreHost's reader workers, timed from this thread (what a
  * caller waits, including the worker round trip), newest first, 100 rows.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -21,7 +23,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { StoreHost } from '../../main/store-host/store-host.ts';
 import type { View } from '../../main/store/view-sql.ts';
+import { addCounts, addToMix, emptyMix, shares } from '../sim/event-mix.ts';
 import { buildWorld, generateEvents, type SimOptions } from '../sim/generate-events.ts';
+import { UNCLASSIFIED_BY_APP } from '../sim/okta-actions.ts';
 
 const DAY = 86_400_000;
 const MiB = 1024 * 1024;
@@ -138,6 +142,9 @@ let nextMark = 100_000;
 let lastMarkAt = ingestStart;
 let lastMarkCount = 0;
 const per100k: number[] = [];
+const stored = emptyMix();
+const intendedActions = new Map<string, number>();
+const intendedOutcomes = new Map<string, number>();
 const inflight: Promise<void>[] = [];
 const iter = generateEvents(simOpts, world);
 for (;;) {
@@ -146,7 +153,10 @@ for (;;) {
   genMs += performance.now() - g0;
   if (step.done) break;
   const batch = step.value;
+  addCounts(intendedActions, batch.intended.actions);
+  addCounts(intendedOutcomes, batch.intended.outcomes);
   for (const e of batch.events) {
+    addToMix(stored, e);
     if (e.actorEmail && e.actorType === 'User') emailCount.set(e.actorEmail, (emailCount.get(e.actorEmail) ?? 0) + 1);
     if (e.ip && !e.ip.includes(':')) {
       const block = `${e.ip.split('.', 2).join('.')}.0.0/16`;
@@ -196,6 +206,14 @@ log(
   `  writer thread busy ${fmt(eluWriter.utilization * 100)}% (${fmt(eluWriter.active / 1000, 1)} s → ${fmt(writerRate)} ev/s of writer time); ` +
     `main thread busy ${fmt(eluMain.utilization * 100)}% (generator ${fmt(genMs / 1000, 1)} s); process CPU ${fmt((cpu.user + cpu.system) / 1e6, 1)} s`,
 );
+const sameCounts = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) =>
+  a.size === b.size && [...a].every(([k, n]) => b.get(k) === n);
+const unclassified = [...stored.actions].filter(([a]) => UNCLASSIFIED_BY_APP.has(a)).reduce((s, [, n]) => s + n, 0);
+log(`  stored mix: ${stored.actions.size} event types; categories ${shares(stored.categories, stored.total)}`);
+log(`              outcomes ${shares(stored.outcomes, stored.total)}; types the app leaves unclassified ${fmt((unclassified / Math.max(stored.total, 1)) * 100, 1)} %`);
+if (!sameCounts(stored.actions, intendedActions) || !sameCounts(stored.outcomes, intendedOutcomes)) {
+  log('  WARNING: the stored action or outcome counts differ from what the simulator meant to make');
+}
 fig('ingest.eventsPerSec', {
   label: 'ingest to committed rows, simulator → store (no HTTP/parse)',
   value: ingestRate,
@@ -494,6 +512,12 @@ const saved: Saved = {
     views: viewResults,
     deepPage50: Object.fromEntries(deepBy),
     per100k,
+    mix: {
+      categories: Object.fromEntries(stored.categories),
+      activities: Object.fromEntries(stored.activities),
+      outcomes: Object.fromEntries(stored.outcomes),
+      eventTypes: stored.actions.size,
+    },
   },
   figures: Object.fromEntries([...figures].map(([k, f]) => [k, { label: f.label, value: f.value, unit: f.unit, ...(f.target ? { target: f.target } : {}) }])),
 };
