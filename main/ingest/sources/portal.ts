@@ -11,7 +11,7 @@
  * (derived-id.ts), so a record read twice still deduplicates.
  */
 import { normalizedEvent, type NormalizedEvent, type Outcome } from '../../domain/event.ts';
-import { classifier, type ClassRule } from './classify.ts';
+import { classifier, wordsOf, type ClassRule } from './classify.ts';
 import { derivedSourceId } from './derived-id.ts';
 import { asObject, at, cleanIp, emailOrNull, excerpt, requireObject, text, textAt, type JsonObject } from './fields.ts';
 import { parseIsoMs } from './time.ts';
@@ -32,6 +32,8 @@ const RULES: readonly ClassRule[] = [
   ['token.*', 'access', null],
   ['security.*', 'security', 'other'],
   ['alert.*', 'security', null],
+  ['agent.deployed', 'infrastructure', 'create'],
+  ['report.scheduled', 'compliance', 'create'],
   ['collector.*', 'infrastructure', null],
   ['agent.*', 'infrastructure', null],
   ['integration.*', 'integration', null],
@@ -45,7 +47,10 @@ const RULES: readonly ClassRule[] = [
   ['audit.*', 'audit', null],
 ];
 
-const classify = classifier(RULES, () => ({ category: 'other', activity: 'other' }));
+/** Portals name events in the past tense (`rule.disabled`, `report.exported`): try each word's stem too. */
+const verbWords = (name: string): string[] => wordsOf(name).reverse().flatMap((w) => [w, w.replace(/d$/, ''), w.replace(/ed$/, '')]);
+
+const classify = classifier(RULES, () => ({ category: 'other', activity: 'other' }), verbWords);
 
 const RESULTS: Record<string, Outcome> = {
   success: 'success', succeeded: 'success', allowed: 'success', ok: 'success',
