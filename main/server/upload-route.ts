@@ -53,7 +53,8 @@ export function safeFileName(given: string | null): string {
 }
 
 function describeSize(bytes: number): string {
-  return bytes >= 1 << 20 ? `${Math.round(bytes / (1 << 20))} MiB` : `${bytes} bytes`;
+  if (bytes >= 1 << 20) return `${Math.round(bytes / (1 << 20))} MiB`;
+  return bytes >= 1 << 10 ? `${Math.round(bytes / (1 << 10))} KiB` : `${bytes} bytes`;
 }
 
 function tooLarge(maxBytes: number): ApiError {
