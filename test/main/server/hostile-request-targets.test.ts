@@ -6,6 +6,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handlers } from '../../../main/api/dispatch.ts';
 import { startHttpHost, type HttpHost } from '../../../main/server/http-host.ts';
@@ -48,5 +49,24 @@ describe('hostile request targets', () => {
     );
     expect(statusOf(answer)).toBe(400);
     expect((await send(host.port, '/api/tenants.list', { method: 'POST', body: '{}', headers: { 'x-trailkeeper-token': host.token } })).status).toBe(200);
+  });
+
+  it('answers any generated hostile target with a 4xx, never a 5xx or silence, and keeps serving', async () => {
+    const piece = fc.constantFrom('/', '//', '[', ']', '%', '%2e', '..', '?', '#', '@', ':', '\\', 'http:', 'api', 'upload', 'token=', '&', '%00', 'é', '*', '~');
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { minLength: 1, maxLength: 8 }), async (pieces) => {
+        const target = pieces.join('');
+        const answer = await rawExchange(host.port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`);
+        const status = statusOf(answer);
+        expect(status, target).toBeGreaterThanOrEqual(400);
+        expect(status, target).toBeLessThan(500);
+        // With the token the path reaches the file lookup: a page or a 4xx, still never a 5xx.
+        const authorised = `${target}${target.includes('?') ? '&' : '?'}token=${host.token}`;
+        const deeper = statusOf(await rawExchange(host.port, `GET ${authorised} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`));
+        expect(deeper === 200 || (deeper >= 400 && deeper < 500), `${authorised} -> ${deeper}`).toBe(true);
+      }),
+      { numRuns: 150, seed: 7 },
+    );
+    expect((await send(host.port, `/?token=${host.token}`)).status).toBe(200);
   });
 });
