@@ -21,9 +21,13 @@ export const scopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('tenants'), tenantIds: z.array(id).min(1).max(10_000) }),
 ]);
 
-/** The span a JavaScript Date can hold (±8.64e15 ms, about ±273,000 years): range ends stay in it. */
-const MAX_DATE_MS = 8.64e15;
-const rangeEnd = epochMs.min(-MAX_DATE_MS).max(MAX_DATE_MS);
+/**
+ * Range ends lie in the years 1 to 9999 (0001-01-01 to 10000-01-01 UTC, ISO 8601's four-digit
+ * years): wide enough for any audit log, small enough that bucket arithmetic stays exact.
+ */
+const rangeEnd = epochMs
+  .min(-62_135_596_800_000, 'must be a time in the years 1 to 9999')
+  .max(253_402_300_800_000, 'must be a time in the years 1 to 9999');
 
 /** Half-open UTC range [from, to); either end may be open. */
 export const rangeSchema = z

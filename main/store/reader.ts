@@ -56,13 +56,23 @@ const BUCKET_SIZES = [
   MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 7 * DAY, 30 * DAY, 365 * DAY,
 ];
 
+/**
+ * A few candidates at most, never a search: a range across a multiple of every size (any range
+ * across 1970 with one bucket) once made this loop spin for seconds.
+ */
 export function chooseBucketMs(spanMs: number, maxBuckets: number, from = 0): number {
   // Buckets start at `from` rounded down to the size, which can take one more bucket at the end.
   const fits = (size: number) => Math.ceil((spanMs + (((from % size) + size) % size)) / size) <= maxBuckets;
   for (const size of BUCKET_SIZES) if (fits(size)) return size;
-  let size = Math.ceil(spanMs / maxBuckets / DAY) * DAY;
-  while (!fits(size)) size += DAY;
-  return size;
+  // Past a year, whole days: the smallest that could hold the span, or one of the next few.
+  const least = Math.ceil(spanMs / maxBuckets / DAY) * DAY;
+  for (let size = least; size < least + 8 * DAY; size += DAY) if (fits(size)) return size;
+  // With an offset below one bucket, span / (maxBuckets - 1) always fits in maxBuckets.
+  if (maxBuckets > 1) return Math.ceil(spanMs / (maxBuckets - 1) / DAY) * DAY;
+  // One bucket: a doubling number of days the range does not straddle; a range across 1970
+  // straddles every size and takes two (the API asks for at least two).
+  for (let size = least; Number.isSafeInteger(size); size *= 2) if (fits(size)) return size;
+  return Math.max(least, Math.ceil(spanMs / DAY) * DAY);
 }
 
 export function histogram(
