@@ -29,6 +29,17 @@ async function serve(handler: Parameters<typeof createServer>[1]): Promise<strin
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
+/** The SyncError a request fails with (the test fails if it succeeds). */
+async function failure(p: Promise<unknown>): Promise<SyncError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof SyncError) return err;
+    throw err;
+  }
+  throw new Error('expected the request to fail');
+}
+
 const ctx = (signal = new AbortController().signal) => ({ signal, fetch: globalThis.fetch, credentials: { secret: SECRET } });
 
 describe('JsonClient', () => {
@@ -38,7 +49,7 @@ describe('JsonClient', () => {
       res.end(JSON.stringify({ message: `bad token ${req.headers.authorization}` }));
     });
     const client = new JsonClient(policy, ctx());
-    const err = await client.request(`${base}/x`, { headers: { authorization: `Bearer ${SECRET}` } }).catch((e: unknown) => e as SyncError);
+    const err = await failure(client.request(`${base}/x`, { headers: { authorization: `Bearer ${SECRET}` } }));
     expect(err).toBeInstanceOf(SyncError);
     expect(err.message).toContain('Testsource refused the token (401)');
     expect(err.message).toContain('[secret]');
@@ -58,7 +69,7 @@ describe('JsonClient', () => {
     });
     const client = new JsonClient(policy, ctx());
     await expect(client.request(`${base}/html`)).rejects.toThrow('Testsource answered with a web page instead of JSON: check the connection\'s base URL.');
-    const teapot = await client.request(`${base}/x`).catch((e: unknown) => e as SyncError);
+    const teapot = await failure(client.request(`${base}/x`));
     expect(teapot.message).toBe('Testsource refused the request (418): check the connection\'s settings.');
     expect(teapot.retryable).toBe(false);
   });
@@ -68,7 +79,7 @@ describe('JsonClient', () => {
     const port = new URL(base).port;
     await new Promise<void>((r) => server!.close(() => r()));
     server = null;
-    const err = await new JsonClient(policy, ctx()).request(`http://127.0.0.1:${port}/x`).catch((e: unknown) => e as SyncError);
+    const err = await failure(new JsonClient(policy, ctx()).request(`http://127.0.0.1:${port}/x`));
     expect(err.message).toBe(`Testsource could not be reached at 127.0.0.1:${port} (ECONNREFUSED): check the base URL and the network; Trailkeeper will try again.`);
     expect(err.retryable).toBe(true);
   });
@@ -81,10 +92,10 @@ describe('JsonClient', () => {
     const waited: number[] = [];
     const clock = { now: () => 0, sleep: async (ms: number) => void waited.push(ms) };
     const client = new JsonClient(policy, { ...ctx(), clock });
-    const err = await client.request(`${base}/x`).catch((e: unknown) => e as SyncError);
+    const err = await failure(client.request(`${base}/x`));
     expect(waited).toEqual(Array(8).fill(1000));
     expect(err).toMatchObject({ retryable: true, status: 429, retryAfterMs: 1000 });
-    const long = await client.request(`${base}/long`).catch((e: unknown) => e as SyncError);
+    const long = await failure(client.request(`${base}/long`));
     expect(long.message).toBe('Testsource is rate limiting requests (429): Trailkeeper will try again in 3600 s.');
     expect(long.retryAfterMs).toBe(3_600_000);
   });

@@ -21,7 +21,7 @@ afterEach(async () => {
   sim = null;
 });
 
-async function setup(opts: TenantSimOptions, token = SIM.okta.apiToken, scheme?: string) {
+async function setup(opts: TenantSimOptions, token: string = SIM.okta.apiToken, scheme?: string) {
   const clock = fakeClock(END + HOUR);
   sim = await startTenantSim({ events: 20, now: clock.now, ...opts });
   const conn: ConnectionConfig = { id: 1, kind: 'okta', label: 'Acme Okta', baseUrl: sim.urls.okta, options: { pageSize: 200 } };

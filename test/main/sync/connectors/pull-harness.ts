@@ -53,7 +53,7 @@ export interface HarnessContext {
   onWait?: (ms: number, reason: string) => void;
 }
 
-export function pullContext(h: HarnessContext, signal = new AbortController().signal): PullContext {
+export function pullContext(h: HarnessContext, signal: AbortSignal = new AbortController().signal): PullContext {
   return { signal, credentials: h.credentials, since: h.since, overlapMs: h.overlapMs, fetch: globalThis.fetch, clock: h.clock, onWait: h.onWait };
 }
 
