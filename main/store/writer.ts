@@ -8,7 +8,8 @@ import type { NormalizedEvent } from '../domain/event.ts';
 import { ipToBin } from '../domain/ip.ts';
 import { INSERT_COLUMNS, pushEventValues, type SqlValue } from './event-columns.ts';
 import { batchHash, chainLink, sha256Hex } from './hash.ts';
-import type { WriteDb } from './open.ts';
+import { diskProblem } from './file-access.ts';
+import { WorkspaceError, type WriteDb } from './open.ts';
 import type Database from 'better-sqlite3';
 
 export interface Checkpoint {
@@ -49,7 +50,14 @@ export class EventWriter {
   }
 
   ingestBatch(input: BatchInput): BatchResult {
-    return this.db.transaction(() => this.ingestInTransaction(input)).immediate();
+    try {
+      return this.db.transaction(() => this.ingestInTransaction(input)).immediate();
+    } catch (error) {
+      // A full disk or a file gone read-only: the transaction rolled back, so say that and what to do.
+      const why = diskProblem(error, this.db.name);
+      if (why) throw new WorkspaceError(`This batch of ${input.events.length} events was not stored (the workspace is unchanged): ${why}.`);
+      throw error;
+    }
   }
 
   private ingestInTransaction({ tenantId, events, checkpoint, syncRunId = null, normalizer = null }: BatchInput): BatchResult {

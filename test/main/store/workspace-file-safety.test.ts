@@ -189,3 +189,34 @@ describe('item 9: permissions and disk space, each in one sentence that says wha
     }
   });
 });
+
+describe('item 9: a disk that fills up during an import', () => {
+  it('refuses the batch in one sentence and keeps every batch stored before it', (ctx) => {
+    const folder = join(tempDir(), 'filling-disk');
+    mkdirSync(folder);
+    const undo = mountSmallDisk(folder, 2 * 1024 * 1024);
+    if (!undo) return ctx.skip();
+    try {
+      const path = join(folder, 'ws.trailkeeper');
+      const db = openWorkspaceForWrite(path);
+      const tenantId = ensureTenant(db, ensureConnection(db, { kind: 'okta', label: 'F', baseUrl: null }), { externalId: 'f', name: 'F', groups: [] });
+      const writer = new EventWriter(db);
+      let stored = 0;
+      let caught: unknown;
+      for (let n = 0; n < 200 && caught === undefined; n++) {
+        try {
+          stored += writer.ingestBatch({ tenantId, events: makeEvents(1000 + n, 500, { prefix: `f${n}` }) }).inserted;
+        } catch (error) {
+          caught = error;
+        }
+      }
+      expect(caught, 'the disk never filled').toBeInstanceOf(WorkspaceError);
+      expect((caught as Error).message).toMatch(/^This batch of 500 events was not stored \(the workspace is unchanged\): the disk holding .* is full\. Free some space/);
+      expect(stored).toBeGreaterThan(0);
+      expect((db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n).toBe(stored);
+      db.close();
+    } finally {
+      undo();
+    }
+  });
+});
