@@ -33,7 +33,7 @@ interface Me {
   role: string;
 }
 
-function mspPolicy(what: string, knownRole: string | null) {
+function mspPolicy(what: string, knownRole: string | null, gone?: string) {
   return portalPolicy('The MSP portal', (status, body) => {
     const role = refusalField(body, 'role') ?? knownRole;
     if (status === 401) return 'The MSP portal refused the API token (401): check it in Connections.';
@@ -42,6 +42,7 @@ function mspPolicy(what: string, knownRole: string | null) {
         ? `The MSP portal refused ${what} for role Analyst (403): an Analyst cannot sync; connect with an Admin or Supervisor account.`
         : `The MSP portal refused ${what} for role ${role ?? 'unknown'} (403): ask a portal Admin to grant this account access.`;
     }
+    if (status === 404 && gone !== undefined) return gone;
     if (status === 404) return `The MSP portal has no ${what} at this address (404): check the base URL.`;
     return null;
   });
@@ -117,7 +118,8 @@ function pullMsp(conn: ConnectionConfig, tenant: RemoteTenant, checkpoint: SyncC
   }
   return pullPortalFeed({
     ...common,
-    client: new JsonClient(mspPolicy(`customer ${tenant.name}`, role), ctx),
+    client: new JsonClient(mspPolicy(`customer ${tenant.name}`, role,
+      `The MSP portal no longer has customer ${tenant.name} (404): it was removed remotely; the events already synced stay in the workspace.`), ctx),
     firstUrl: (start) => auditLogsUrl(conn, slug, start),
     where: `MSP customer ${tenant.name}`,
   });

@@ -42,6 +42,10 @@ describe('MSP connector', () => {
     sim.addMspCustomer({ id: 'cus_1004', slug: 'umbrella', name: 'Umbrella' });
     sim.removeMspCustomer('globex');
     expect(names(await mspConnector.listTenants(conn, pullContext(h)))).toEqual([MSP_OWN_TENANT, 'customer:cus_1001', 'customer:cus_1003', 'customer:cus_1004']);
+    // The removed customer's tenant (listed before) now says what happened rather than failing vaguely.
+    const globex = tenants.find((t) => t.externalId === 'customer:cus_1002')!;
+    expect((await pullError(mspConnector, conn, globex, h)).message)
+      .toBe('The MSP portal no longer has customer Globex Corporation (404): it was removed remotely; the events already synced stay in the workspace.');
     const detail = await mspConnector.test(conn, pullContext(h));
     expect(detail.detail).toBe('The MSP portal answered: account Northwind MSP, role Admin, 3 customer tenant(s) visible.');
   });
