@@ -26,6 +26,9 @@ export const CALL_NAMES = [
   'sync.start',
   'sync.cancel',
   'sync.status',
+  'syslog.start',
+  'syslog.stop',
+  'syslog.status',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

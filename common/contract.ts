@@ -165,6 +165,22 @@ const connectionDraft = z.object({
 const syncFilter = z.object({ connectionId: id.optional(), tenantIds: z.array(id).max(10_000).optional() });
 const done = z.object({ ok: z.literal(true) });
 
+/** The syslog receiver: what it listens on, where it writes, and what it has seen (garbage is counted, not kept). */
+export const syslogStatusSchema = z.object({
+  running: z.boolean(),
+  tenantId: id.nullable(),
+  host: z.string(),
+  port: z.number().int().min(0).max(65535),
+  received: z.number().int().nonnegative(),
+  written: z.number().int().nonnegative(),
+  batches: z.number().int().nonnegative(),
+  garbage: z.number().int().nonnegative(),
+  dropped: z.number().int().nonnegative(),
+  connections: z.number().int().nonnegative(),
+  recentProblems: z.array(z.string()),
+});
+export type SyslogStatus = z.infer<typeof syslogStatusSchema>;
+
 export const calls = {
   'app.info': {
     input: z.object({}),
@@ -310,6 +326,13 @@ export const calls = {
       lastSuccess: epochMs.nullable(),
     }),
   },
+  /** Starts the syslog receiver (UDP and TCP on one loopback port; 0 picks a free one) into a tenant. */
+  'syslog.start': {
+    input: z.object({ tenantId: id, port: z.number().int().min(0).max(65535), host: z.enum(['127.0.0.1', '::1']).optional() }),
+    output: syslogStatusSchema,
+  },
+  'syslog.stop': { input: z.object({}), output: syslogStatusSchema },
+  'syslog.status': { input: z.object({}), output: syslogStatusSchema },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 // Every name in call-names.ts has schemas here, and nothing else does.

@@ -9,6 +9,8 @@ import { createHandlers } from './api/handlers.ts';
 import type { Handlers } from './api/dispatch.ts';
 import { DemoLoadJob } from './jobs/demo-load.ts';
 import { scheduleRetention, type RetentionSchedule } from './jobs/retention-schedule.ts';
+import { syslogHandlers } from './intake/api-handlers.ts';
+import { SyslogIntake } from './intake/syslog-intake.ts';
 import { StoreHost } from './store-host/store-host.ts';
 import type { SecretStore } from './secrets/secret-store.ts';
 import { syncHandlers } from './sync/api-handlers.ts';
@@ -36,6 +38,8 @@ export interface Backend {
   retention: RetentionSchedule;
   /** Connections and the sync engine; its progress feeds the event stream. */
   sync: SyncService;
+  /** The syslog receiver, started and stopped through the API. */
+  syslog: SyslogIntake;
   close(): Promise<void>;
 }
 
@@ -52,6 +56,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const demo = opts.demo !== false ? new DemoLoadJob(store, opts.resourcesDir, Date.now()) : null;
   const retention = scheduleRetention(store, { firstRunAfter: demo?.done ?? Promise.resolve() });
   const sync = await startSync({ store, workspacePath: opts.workspacePath, secrets: opts.secrets });
+  const syslog = new SyslogIntake(store);
   const handlers = createHandlers({
     store,
     version: opts.version ?? packageVersion(opts.resourcesDir),
@@ -60,11 +65,13 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     demoStatus: () => demo?.status ?? null,
     retention,
     sync: syncHandlers(sync.service),
+    syslog: syslogHandlers(syslog),
   });
   const close = async () => {
     retention.stop();
+    await syslog.stop();
     await sync.close();
     await store.close();
   };
-  return { handlers, store, demo, retention, sync: sync.service, close };
+  return { handlers, store, demo, retention, sync: sync.service, syslog, close };
 }

@@ -3,6 +3,7 @@ import type { DemoLoadStatus } from '../jobs/demo-load.ts';
 import type { RetentionSchedule } from '../jobs/retention-schedule.ts';
 import type { StoreHost } from '../store-host/store-host.ts';
 import type { SyncHandlers } from '../sync/api-handlers.ts';
+import type { SyslogHandlers } from '../intake/api-handlers.ts';
 import type { Handlers } from './dispatch.ts';
 import { ApiError } from './errors.ts';
 import { timed, toApiError } from './store-errors.ts';
@@ -17,9 +18,11 @@ export interface HandlerContext {
   retention: Pick<RetentionSchedule, 'runNow'>;
   /** Connections, the key store and sync (main/sync/api-handlers.ts). */
   sync: SyncHandlers;
+  /** The syslog receiver (main/intake/api-handlers.ts). */
+  syslog: SyslogHandlers;
 }
 
-export function createHandlers({ store, version, workspacePath, transport, demoStatus, retention, sync }: HandlerContext): Handlers {
+export function createHandlers({ store, version, workspacePath, transport, demoStatus, retention, sync, syslog }: HandlerContext): Handlers {
   const guard = <T>(work: () => Promise<T>) => work().catch((error: unknown) => Promise.reject(toApiError(error)));
   return {
     'app.info': () =>
@@ -66,5 +69,6 @@ export function createHandlers({ store, version, workspacePath, transport, demoS
       }),
     'retention.run': () => guard(() => timed(async () => ({ purged: await retention.runNow() }))),
     ...sync,
+    ...syslog,
   };
 }
