@@ -22,7 +22,12 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       if (String(p).endsWith('vanishing.js')) await new Promise((r) => setTimeout(r, 20));
       return result;
     };
-  const mocked = { ...real, stat: vanishAfter(real.stat as never), realpath: vanishAfter(real.realpath as never) };
+  // A file the host may not read (EACCES cannot be produced by chmod when tests run as root).
+  const open = async (p: string, ...rest: unknown[]) => {
+    if (String(p).endsWith('locked.js')) throw Object.assign(new Error(`EACCES: permission denied, open '${String(p)}'`), { code: 'EACCES' });
+    return (real.open as (...a: unknown[]) => unknown)(p, ...rest);
+  };
+  const mocked = { ...real, open, stat: vanishAfter(real.stat as never), realpath: vanishAfter(real.realpath as never) };
   return { ...mocked, default: mocked };
 });
 
@@ -59,6 +64,14 @@ describe('static files', () => {
     expect([404, 500, -1]).toContain(res.status);
     expect((await get('/assets/app.js')).status).toBe(200);
     expect((await get('/assets/app.js')).body).toBe('console.log(1)');
+  });
+
+  it('a file the host may not read gets a 500 with a sentence, and the host keeps serving', async () => {
+    writeFileSync(join(renderer, 'assets', 'locked.js'), 'secret');
+    const res = await get('/assets/locked.js');
+    expect(res.status).toBe(500);
+    expect(res.body).toBe('Trailkeeper could not read this file.\n');
+    expect((await get('/assets/app.js')).status).toBe(200);
   });
 
   it('never follows a symlink out of the renderer folder', async () => {
