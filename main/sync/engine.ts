@@ -376,6 +376,7 @@ export class SyncEngine {
   }
 
   private async finish(run: Run, runId: number | null, status: 'ok' | 'failed' | 'cancelled', error: string | null): Promise<void> {
+    if (status === 'failed') this.log.warn(`[trailkeeper] sync of ${run.progress.tenantName} (tenant ${run.progress.tenantId}) failed: ${error}`);
     if (runId !== null) {
       try {
         await this.opts.store.write('finishSyncRun', { runId, status, error, now: this.clock.now() });
