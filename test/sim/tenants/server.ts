@@ -365,6 +365,9 @@ export async function startTenantSim(opts: TenantSimOptions = {}): Promise<Tenan
       res.end(`simulator error: ${err instanceof Error ? err.message : String(err)}`);
     });
   });
+  // Long keep-alive: a client reusing a socket the server has just timed out sees ECONNRESET,
+  // which would add retries the tests do not expect on a busy machine.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
