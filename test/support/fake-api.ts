@@ -36,8 +36,11 @@ export type FakeApi = {
   calls: FakeCall[];
   /** The calls of one name made so far. */
   callsOf(name: CallName): FakeCall[];
-  /** Calls of `name` made from now on wait until the returned function is called. */
-  hold(name: CallName): () => void;
+  /**
+   * Calls of `name` made from now on wait until the returned function is called; with `calls`,
+   * only that many of them wait (later ones pass straight through).
+   */
+  hold(name: CallName, options?: { calls?: number }): () => void;
   /** The next call of `name` fails with this error (after validating its input). */
   failNext(name: CallName, error: ApiErrorShape): void;
 };
@@ -57,7 +60,7 @@ const ROW_KEYS = new Set(Object.keys(calls['events.page'].output.shape.rows.elem
 export function createFakeApi(options: { tenants: Tenant[]; events: EventDetail[] }): FakeApi {
   const { tenants, events } = options;
   const log: FakeCall[] = [];
-  const holds = new Map<CallName, Promise<void>>();
+  const holds = new Map<CallName, { until: Promise<void>; remaining: number }>();
   const failures = new Map<CallName, ApiErrorShape>();
 
   const handlers: { [K in CallName]?: Handler<K> } = {
@@ -102,7 +105,10 @@ export function createFakeApi(options: { tenants: Tenant[]; events: EventDetail[
       throw new ApiClientError({ code: 'invalid_input', message: `${name}: ${issue?.message ?? 'invalid input'}`, field: issue?.path.join('.') ?? '' });
     }
     const held = holds.get(name);
-    if (held) await untilOrAborted(held, signal);
+    if (held) {
+      if (--held.remaining === 0) holds.delete(name);
+      await untilOrAborted(held.until, signal);
+    }
     if (signal?.aborted) throw cancelled();
     const failure = failures.get(name);
     if (failure) {
@@ -124,11 +130,12 @@ export function createFakeApi(options: { tenants: Tenant[]; events: EventDetail[
     api,
     calls: log,
     callsOf: (name) => log.filter((c) => c.name === name),
-    hold(name) {
+    hold(name, holdOptions) {
       let release!: () => void;
-      holds.set(name, new Promise<void>((resolve) => (release = resolve)));
+      const held = { until: new Promise<void>((resolve) => (release = resolve)), remaining: holdOptions?.calls ?? Infinity };
+      holds.set(name, held);
       return () => {
-        holds.delete(name);
+        if (holds.get(name) === held) holds.delete(name);
         release();
       };
     },

@@ -70,6 +70,25 @@ describe('results slice', () => {
     expect(store.getState().bannerError).toBeNull();
   });
 
+  it('a next page still loading for the old view never lands in the new one', async () => {
+    const { fake, store } = sampleStore();
+    await store.getState().refresh();
+    const release = fake.hold('events.page', { calls: 1 });
+    const paging = store.getState().loadMore();
+    expect(store.getState().loadingMore).toBe(true);
+    // The new view lands first; then the old view's next page arrives, late.
+    store.getState().setScope({ kind: 'tenants', tenantIds: [3] });
+    await expect.poll(() => store.getState().count).toBe(20);
+    const [, oldNextPage] = fake.callsOf('events.page');
+    expect(oldNextPage?.signal?.aborted).toBe(true);
+    release();
+    await paging;
+    const rows = store.getState().rows.pages.flat();
+    expect(rows.length).toBe(20);
+    expect(rows.every((r) => r.tenantId === 3)).toBe(true);
+    expect(store.getState().next).toBeNull();
+  });
+
   it('a refused query keeps the last good rows and count, and records the column', async () => {
     const { store } = sampleStore();
     store.getState().setQueryText('outcome:failure');
