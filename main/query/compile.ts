@@ -6,6 +6,7 @@
  * `NOT severity:high` then keeps events that have no severity.
  */
 import { cidrRange } from '../domain/ip.ts';
+import { cancelPointSql } from './cancel-point.ts';
 import { checkQueryCost, isPureText } from './cost.ts';
 import { parseTimeSpan } from './dates.ts';
 import { QuerySyntaxError } from './errors.ts';
@@ -50,7 +51,10 @@ export function compileQuery(text: string): CompiledQuery {
   checkQueryCost(ast);
   const f = node(ast);
   if (f.depth > MAX_DEPTH) throw new QuerySyntaxError('This query is too complex: use fewer nested groups.', 1);
-  return { where: f.prec === 'or' ? `(${f.sql})` : f.sql, params: f.params };
+  const where = f.prec === 'or' ? `(${f.sql})` : f.sql;
+  // First, so a long scan meets it on every row before the query's own tests (cancel-point.ts).
+  const point = cancelPointSql();
+  return { where: point ? `${point} AND ${where}` : where, params: f.params };
 }
 
 const leaf = (sql: string, ...params: SqlParam[]): Frag => ({ sql, params, prec: 'atom', depth: LEAF_DEPTH });

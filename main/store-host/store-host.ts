@@ -1,14 +1,17 @@
 /**
  * Runs the workspace's SQLite work off the calling thread: one writer worker (all writes, in
  * order) and a small pool of long-lived reader workers. A read can be cancelled: its caller is
- * answered at once, and its worker is set aside and replaced at once. Worker.terminate() only
- * takes effect when the worker's current SQLite call returns (better-sqlite3 and node:sqlite
- * offer no sqlite3_interrupt), so the old worker may run on for a while; the host never hands
- * it another read, and caps how many such workers may run (main/query/cost.ts bounds how long).
+ * answered at once, and its worker is asked to stop through a shared cell its SQL checks every
+ * 256 rows (main/query/cancel-point.ts). A worker that has not stopped within CANCEL_GRACE_MS
+ * (inside a full-text lookup, or a statement without cancel points) is set aside and replaced
+ * at once: Worker.terminate() only takes effect when its SQLite call returns (better-sqlite3 and
+ * node:sqlite offer no sqlite3_interrupt), so the host never hands it another read, and caps how
+ * many such workers may run (main/query/cost.ts bounds how long they run).
  */
 import { Worker } from 'node:worker_threads';
 import type { ReadOps } from '../store-worker/read-ops.ts';
 import type { SerializedError, StoreErrorKind, WorkerInit, WorkerReply } from '../store-worker/protocol.ts';
+import type { ReaderCancelInit } from '../store-worker/run-worker.ts';
 import type { WriteOps } from '../store-worker/write-ops.ts';
 
 /** A failure the store reported, with the kind the worker gave it (mapped to the API once). */
@@ -29,6 +32,9 @@ export class StoreError extends Error {
  * at most `readers + MAX_ABANDONED_READERS + readers` reader threads ever exist.
  */
 export const MAX_ABANDONED_READERS = 2;
+
+/** How long a cancelled read's worker has to stop by itself before it is set aside and replaced. */
+export const CANCEL_GRACE_MS = 100;
 
 /** Store calls slower than this are logged with their time (as Signal Desktop does). */
 export const SLOW_CALL_MS = 500;
@@ -51,6 +57,8 @@ interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
   onProgress: ((progress: unknown) => void) | undefined;
+  /** Set once the caller was answered by a cancel: called when the worker's own reply comes. */
+  onSettled?: () => void;
 }
 
 /** One worker thread and the requests in flight on it. */
@@ -60,9 +68,13 @@ class WorkerSlot {
   readonly ready: Promise<void>;
   /** Set when the host stops this worker on purpose (a cancel or close), not a crash. */
   stopping = false;
+  exited = false;
+  /** The id of a request to stop, read by the worker's cancel points (readers only). */
+  private readonly cancelFlag = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(workerUrl: URL, init: WorkerInit, onExit: (slot: WorkerSlot) => void) {
-    this.worker = new Worker(workerUrl, { workerData: init });
+    const data: WorkerInit & ReaderCancelInit = init.role === 'reader' ? { ...init, cancelFlag: this.cancelFlag } : init;
+    this.worker = new Worker(workerUrl, { workerData: data });
     this.ready = new Promise((resolve, reject) => {
       this.worker.once('message', (msg: { ready?: true; failed?: SerializedError }) => {
         if (msg.failed) reject(new StoreError(msg.failed));
@@ -72,6 +84,7 @@ class WorkerSlot {
       this.worker.once('error', reject);
     });
     this.worker.on('exit', (code) => {
+      this.exited = true;
       const failure = this.stopping
         ? new CancelledError()
         : new StoreError({ kind: 'closed', name: 'StoreWorkerExit', message: `The SQLite worker stopped unexpectedly (exit code ${code}).` });
@@ -86,6 +99,7 @@ class WorkerSlot {
     if (!pending) return;
     if (reply.kind === 'progress') return pending.onProgress?.(reply.progress);
     this.pending.delete(reply.id);
+    if (pending.onSettled) return pending.onSettled();
     if (reply.kind === 'result') pending.resolve(reply.value);
     else pending.reject(new StoreError(reply.error));
   }
@@ -93,6 +107,24 @@ class WorkerSlot {
   stop(): Promise<number> {
     this.stopping = true;
     return this.worker.terminate();
+  }
+
+  /**
+   * Answers request `id` with CancelledError now and asks the worker to stop it; resolves true
+   * if the worker replied within `graceMs` (it is free again), false if not.
+   */
+  interrupt(id: number, graceMs: number): Promise<boolean> {
+    const pending = this.pending.get(id);
+    if (!pending) return Promise.resolve(true);
+    Atomics.store(this.cancelFlag, 0, id);
+    pending.reject(new CancelledError());
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), graceMs);
+      pending.onSettled = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+    });
   }
 
   /** Answers every request in flight with CancelledError now, and asks the thread to stop. */
@@ -146,6 +178,8 @@ export class StoreHost {
   private readonly workerUrl: URL;
   private readonly workspacePath: string;
   private readonly log: StoreLog;
+  /** CANCEL_GRACE_MS unless open() was given another (tests on a loaded machine). */
+  private cancelGraceMs = CANCEL_GRACE_MS;
 
   private constructor(workerUrl: URL, workspacePath: string, log: StoreLog) {
     this.workerUrl = workerUrl;
@@ -154,8 +188,15 @@ export class StoreHost {
   }
 
   /** Opens (and migrates) the workspace in the writer, then starts `readers` reader workers. */
-  static async open(opts: { workspacePath: string; workerUrl: URL; readers?: number; log?: StoreLog }): Promise<StoreHost> {
+  static async open(opts: {
+    workspacePath: string;
+    workerUrl: URL;
+    readers?: number;
+    log?: StoreLog;
+    cancelGraceMs?: number;
+  }): Promise<StoreHost> {
     const host = new StoreHost(opts.workerUrl, opts.workspacePath, opts.log ?? console);
+    host.cancelGraceMs = opts.cancelGraceMs ?? CANCEL_GRACE_MS;
     host.writer = new WorkerSlot(opts.workerUrl, { workspacePath: opts.workspacePath, role: 'writer' }, () => {
       host.writerGone = true;
     });
@@ -205,13 +246,18 @@ export class StoreHost {
     if (!this.closed) this.startReader();
   }
 
+  /** A cancelled read: its caller is answered now; its worker returns to the pool once it stops. */
+  private async cancelRead(slot: WorkerSlot, id: number): Promise<void> {
+    if (await slot.interrupt(id, this.cancelGraceMs)) this.release(slot);
+    else this.abandonReader(slot);
+  }
+
   /**
-   * A cancelled read: its caller is answered now, its worker leaves the pool (it may be inside a
-   * SQLite call that runs on until it returns) and a fresh reader takes its place at once.
+   * A read that did not stop: its worker leaves the pool (it may be inside a SQLite call that
+   * runs on until it returns) and a fresh reader takes its place at once.
    */
   private abandonReader(slot: WorkerSlot): void {
-    // Already answered (a cancel that came late): the worker is idle and stays in the pool.
-    if (slot.stopping || slot.pending.size === 0) return;
+    if (slot.stopping || slot.exited) return;
     slot.abandon();
     this.removeReader(slot);
     this.abandoned.add(slot);
@@ -232,8 +278,8 @@ export class StoreHost {
   }
 
   private release(slot: WorkerSlot): void {
-    // A worker being stopped (a cancel that came late) must not take the next read.
-    if (slot.stopping || !this.readers.includes(slot)) return;
+    // A worker being stopped, or still finishing a cancelled read, must not take the next read.
+    if (slot.stopping || slot.pending.size > 0 || !this.readers.includes(slot)) return;
     const next = this.waiting.shift();
     if (next) next.grant(slot);
     else this.idle.push(slot);
@@ -269,10 +315,11 @@ export class StoreHost {
       this.release(slot);
       throw new CancelledError();
     }
-    const onAbort = () => this.abandonReader(slot);
+    const id = this.nextId++;
+    const onAbort = () => void this.cancelRead(slot, id);
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      return (await logIfSlow(this.log, `read "${op}"`, () => slot.send(this.nextId++, op, args, opts.onProgress))) as ResultOf<ReadOps, K>;
+      return (await logIfSlow(this.log, `read "${op}"`, () => slot.send(id, op, args, opts.onProgress))) as ResultOf<ReadOps, K>;
     } finally {
       opts.signal?.removeEventListener('abort', onAbort);
       this.release(slot);

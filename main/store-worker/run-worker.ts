@@ -1,10 +1,13 @@
 /**
  * The loop of one SQLite worker thread. The writer opens the workspace read-write (and migrates
- * it); readers open it read-only. Each handles one request at a time; the host cancels a read by
- * terminating its worker, and a write by an abort message the op checks between batches.
+ * it); readers open it read-only. Each handles one request at a time; the host cancels a write
+ * by an abort message the op checks between batches, and a read by writing the request's id
+ * into a shared cell that the read's SQL checks every 256 rows (main/query/cancel-point.ts);
+ * a read that does not stop at once has its worker terminated and replaced by the host.
  * When the writer has nothing to do it brings the full-text index up to date, a chunk at a time.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { CANCEL_POINT_FUNCTION, enableCancelPoints } from '../query/cancel-point.ts';
 import { closeWorkspace, openWorkspaceForRead, openWorkspaceForWrite, type ReadDb, type WriteDb } from '../store/open.ts';
 import { FtsIndexer } from '../store/fts-indexer.ts';
 import { readOps } from './read-ops.ts';
@@ -12,6 +15,19 @@ import { serializeError, type WorkerInit, type WorkerReply, type WorkerRequest }
 import { writeOps, type OpContext } from './write-ops.ts';
 
 export type OpTable = Record<string, (args: never, ctx: OpContext) => unknown>;
+
+/** What a reader gets beside WorkerInit: one shared Int32 the host sets to the id of a read to stop. */
+export interface ReaderCancelInit {
+  cancelFlag?: Int32Array;
+}
+
+/** What a read stopped at a cancel point throws (the host has already answered its caller). */
+class ReadCancelledError extends Error {
+  override readonly name = 'CancelledError';
+  constructor() {
+    super('The read was cancelled.');
+  }
+}
 
 /** Extra ops a caller adds beside the production tables (tests add slow reads this way). */
 export interface ExtraOps {
@@ -21,13 +37,21 @@ export interface ExtraOps {
 
 export function runWorker(extra: ExtraOps = {}): void {
   const port = parentPort!;
-  const init = workerData as WorkerInit;
+  const init = workerData as WorkerInit & ReaderCancelInit;
   const post = (reply: WorkerReply) => port.postMessage(reply);
 
   try {
     const db = init.role === 'writer' ? openWorkspaceForWrite(init.workspacePath) : openWorkspaceForRead(init.workspacePath);
     let current: { id: number; abort: AbortController } | null = null;
     let closed = false;
+    const cancelFlag = init.cancelFlag;
+    if (init.role === 'reader' && cancelFlag) {
+      (db as ReadDb).function(CANCEL_POINT_FUNCTION, { deterministic: false }, () => {
+        if (current && Atomics.load(cancelFlag, 0) === current.id) throw new ReadCancelledError();
+        return 1;
+      });
+      enableCancelPoints();
+    }
     const ops: OpTable =
       init.role === 'writer'
         ? { ...writeOps(db as WriteDb), ...extra.write?.(db as WriteDb) }

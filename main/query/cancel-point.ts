@@ -1,0 +1,25 @@
+/**
+ * A cancel point in compiled queries. SQLite cannot be interrupted from another thread here
+ * (better-sqlite3 13 exposes neither sqlite3_interrupt nor a progress handler, nor does Node
+ * 22's node:sqlite), so a long read checks for cancel itself: every 256th row its WHERE calls
+ * the SQL function cancel_point(), which a reader worker registers to throw once the host has
+ * asked it to stop (main/store-worker/run-worker.ts). The test reads only the rowid, so SQLite
+ * evaluates it before any other test of the row, and costs one JavaScript call per 256 rows.
+ *
+ * Off by default: only a thread whose connection has the function turns it on (module state is
+ * per thread), so SQL compiled anywhere else never names it.
+ */
+export const CANCEL_POINT_FUNCTION = 'cancel_point';
+export const CANCEL_POINT_EVERY_ROWS = 256;
+
+let enabled = false;
+
+/** Called once by a reader worker after registering cancel_point() on its connection. */
+export function enableCancelPoints(): void {
+  enabled = true;
+}
+
+/** The cancel point as a boolean SQL term over `events e`, or null when this thread has none. */
+export function cancelPointSql(): string | null {
+  return enabled ? `(e.id % ${CANCEL_POINT_EVERY_ROWS} <> 0 OR ${CANCEL_POINT_FUNCTION}())` : null;
+}
