@@ -7,9 +7,12 @@ import { EventTable } from './components/EventTable.tsx';
 import { TopBar } from './components/TopBar.tsx';
 import { useGlobalKeys } from './hooks/useGlobalKeys.ts';
 import { useAppStore } from './state/store.ts';
+import { useSyncStore } from './state/syncSlice.ts';
+import { ConnectionsScreen } from './components/connections/ConnectionsScreen.tsx';
 
 export function App() {
   const detailOpen = useAppStore((s) => s.detailOpen);
+  const screen = useSyncStore((s) => s.screen);
   useGlobalKeys();
 
   useEffect(() => {
@@ -26,6 +29,11 @@ export function App() {
         <TopBar />
       </ErrorBoundary>
       <ErrorBanner />
+      {screen === 'connections' ? (
+        <ErrorBoundary what="the Connections screen">
+          <ConnectionsScreen />
+        </ErrorBoundary>
+      ) : (
       <main className={detailOpen ? 'workspace with-detail' : 'workspace'}>
         <ErrorBoundary what="the event table">
           <EventTable />
@@ -36,6 +44,7 @@ export function App() {
           </ErrorBoundary>
         )}
       </main>
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { ImportButton } from './ImportButton.tsx';
 import { QueryBox } from './QueryBox.tsx';
 import { RangePicker } from './RangePicker.tsx';
 import { ScopePicker } from './ScopePicker.tsx';
+import { SyncStatus } from './connections/SyncStatus.tsx';
 import { TimeZoneToggle } from './TimeZoneToggle.tsx';
 import { TotalCount } from './TotalCount.tsx';
 
@@ -17,6 +18,7 @@ export function TopBar() {
       <TimeZoneToggle />
       <TotalCount />
       <BackgroundStatus />
+      <SyncStatus />
       <ImportButton />
     </header>
   );
