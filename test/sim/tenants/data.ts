@@ -10,6 +10,8 @@ export interface Item {
   id: string | null;
   body: Record<string, unknown>;
   late?: boolean;
+  /** A record its normaliser must refuse (an unreadable time): reported as a problem, never stored. */
+  broken?: boolean;
 }
 
 export interface Span {
@@ -20,6 +22,8 @@ export interface Span {
   /** Extra records hidden until a client has caught up once, timed within `lateWindow` of `end`. */
   late: number;
   lateWindow: number;
+  /** Records per feed whose time is unreadable, spread evenly through the history. */
+  broken: number;
 }
 
 const PEOPLE = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan', 'judy', 'mallory', 'oscar'];
@@ -44,8 +48,13 @@ function lateTimes(rng: Rng, s: Span): number[] {
   return Array.from({ length: s.late }, () => s.end - rng.int(1, s.lateWindow));
 }
 
-function build(rng: Rng, n: number, s: Span, make: (ts: number, rng: Rng) => { id: string | null; body: Record<string, unknown> }): Item[] {
+function build(rng: Rng, n: number, s: Span, timeFields: readonly string[], make: (ts: number, rng: Rng) => { id: string | null; body: Record<string, unknown> }): Item[] {
   const items: Item[] = times(rng, n, s).map((ts) => ({ ts, ...make(ts, rng) }));
+  for (let j = 0; j < Math.min(s.broken, n - 1); j++) {
+    const item = items[1 + Math.floor((j * (n - 1)) / s.broken)]!;
+    for (const f of timeFields) item.body[f] = 'not a time';
+    item.broken = true;
+  }
   for (const ts of lateTimes(rng, s)) items.push({ ts, ...make(ts, rng), late: true });
   return items;
 }
@@ -78,7 +87,7 @@ const OKTA_TYPES: ReadonlyArray<readonly [string, string]> = [
 
 export function oktaItems(seed: string, org: string, n: number, s: Span): Item[] {
   const rng = new Rng(`okta:${seed}:${org}`);
-  return build(rng, n, s, (ts, r) => {
+  return build(rng, n, s, ['published'], (ts, r) => {
     const who = r.pick(PEOPLE);
     const [eventType, displayMessage] = r.pick(OKTA_TYPES);
     const { ip, p } = place(r);
@@ -125,7 +134,7 @@ const GITHUB_ACTIONS: ReadonlyArray<readonly [string, string]> = [
 
 export function githubItems(seed: string, scope: string, n: number, s: Span): Item[] {
   const rng = new Rng(`github:${seed}:${scope}`);
-  return build(rng, n, s, (ts, r) => {
+  return build(rng, n, s, ['@timestamp', 'created_at'], (ts, r) => {
     const [action, operation] = r.pick(GITHUB_ACTIONS);
     const who = r.pick(PEOPLE);
     const { ip, p } = place(r);
@@ -159,7 +168,7 @@ const AUDIT_ACTIVITIES: ReadonlyArray<readonly [string, string, string]> = [
 
 export function graphAuditItems(seed: string, tenantId: string, n: number, s: Span): Item[] {
   const rng = new Rng(`graph-audit:${seed}:${tenantId}`);
-  return build(rng, n, s, (ts, r) => {
+  return build(rng, n, s, ['activityDateTime'], (ts, r) => {
     const [activity, category, operationType] = r.pick(AUDIT_ACTIVITIES);
     const who = r.pick(PEOPLE);
     const target = r.pick(PEOPLE);
@@ -189,7 +198,7 @@ const APPS = ['Microsoft Teams', 'Office 365 Exchange Online', 'Azure Portal', '
 
 export function graphSignInItems(seed: string, tenantId: string, n: number, s: Span): Item[] {
   const rng = new Rng(`graph-signin:${seed}:${tenantId}`);
-  return build(rng, n, s, (ts, r) => {
+  return build(rng, n, s, ['createdDateTime'], (ts, r) => {
     const who = r.pick(PEOPLE);
     const { ip, p } = place(r);
     const fail = r.chance(0.08);
@@ -235,7 +244,7 @@ const PORTAL_TYPES: ReadonlyArray<readonly [string, string]> = [
 /** Portal REST entries; about one in ten carries no id (portals do not always send one). */
 export function portalItems(seed: string, slug: string, n: number, s: Span): Item[] {
   const rng = new Rng(`portal:${seed}:${slug}`);
-  return build(rng, n, s, (ts, r) => {
+  return build(rng, n, s, ['timestamp'], (ts, r) => {
     const [eventType, result] = r.pick(PORTAL_TYPES);
     const who = r.pick(PEOPLE);
     const target = r.pick(PEOPLE);
@@ -273,7 +282,7 @@ const PERFORMERS = [
 /** The MSP portal's own activity: configuration and administration, one in ten without an id. */
 export function mspActivityItems(seed: string, customers: readonly string[], n: number, s: Span): Item[] {
   const rng = new Rng(`msp-activity:${seed}`);
-  return build(rng, n, s, (ts, r) => {
+  return build(rng, n, s, ['timestamp'], (ts, r) => {
     const [action, type] = r.pick(MSP_ACTIONS);
     const id = r.chance(0.1) ? null : `act_${r.base62(18)}`;
     const body: Record<string, unknown> = {

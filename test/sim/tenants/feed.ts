@@ -15,6 +15,7 @@ export interface FeedRecord {
   id: string | null;
   json: string;
   late: boolean;
+  broken: boolean;
 }
 
 export interface PageQuery {
@@ -50,10 +51,10 @@ export class Feed {
   readonly records: FeedRecord[];
   private revealed = false;
 
-  constructor(name: string, items: { ts: number; body: Record<string, unknown>; id: string | null; late?: boolean }[]) {
+  constructor(name: string, items: { ts: number; body: Record<string, unknown>; id: string | null; late?: boolean; broken?: boolean }[]) {
     this.name = name;
     const sorted = items.map((it, i) => ({ ...it, i })).sort((a, b) => a.ts - b.ts || a.i - b.i);
-    this.records = sorted.map((it, seq) => ({ ts: it.ts, seq, id: it.id, json: JSON.stringify(it.body), late: it.late === true }));
+    this.records = sorted.map((it, seq) => ({ ts: it.ts, seq, id: it.id, json: JSON.stringify(it.body), late: it.late === true, broken: it.broken === true }));
   }
 
   get lateCount(): number {
@@ -71,8 +72,12 @@ export class Feed {
   /** Every record the client should end up with: source id (own or derived) → sha256 of the raw. */
   expected(): Map<string, string> {
     const out = new Map<string, string>();
-    for (const r of this.records) out.set(r.id ?? derivedSourceId(r.json), sha256(r.json));
+    for (const r of this.records) if (!r.broken) out.set(r.id ?? derivedSourceId(r.json), sha256(r.json));
     return out;
+  }
+
+  get brokenCount(): number {
+    return this.records.filter((r) => r.broken).length;
   }
 
   lateIds(): string[] {

@@ -34,6 +34,8 @@ export interface TenantSimOptions {
   /** Late records per feed (default 0) and how far behind the newest they are timed (default 10 min). */
   late?: number;
   lateWindowMs?: number;
+  /** Records per feed with an unreadable time, which the connector must report as problems. */
+  broken?: number;
   faults?: FaultPlan | null;
   /** The clock rate-limit windows and reset headers use; default Date.now. */
   now?: () => number;
@@ -66,7 +68,7 @@ const DAY = 86_400_000;
 export async function startTenantSim(opts: TenantSimOptions = {}): Promise<TenantSim> {
   const seed = opts.seed ?? 'trailkeeper-sim';
   const now = opts.now ?? (() => Date.now());
-  const span: Span = { end: opts.end ?? Date.UTC(2026, 0, 15), span: opts.span ?? 30 * DAY, late: opts.late ?? 0, lateWindow: opts.lateWindowMs ?? 10 * 60_000 };
+  const span: Span = { end: opts.end ?? Date.UTC(2026, 0, 15), span: opts.span ?? 30 * DAY, late: opts.late ?? 0, lateWindow: opts.lateWindowMs ?? 10 * 60_000, broken: opts.broken ?? 0 };
   const size = (name: string): number => opts.sizes?.[name] ?? opts.events ?? 2000;
   const feeds = new Map<string, Feed>();
   const add = (name: string, items: ReturnType<typeof oktaItems>): void => {

@@ -79,6 +79,16 @@ describe('Entra connector', () => {
     expect(new Set([...events.slice(0, 300), ...rest].map((e) => e.sourceId)).size).toBe(800);
   });
 
+  it('reads the window again when Graph no longer takes a nextLink stored by an earlier run', async () => {
+    const { sim, conn, h, tenant } = await setup({ sizes: { 'graph:directoryAudits': 400, 'graph:signIns': 10 } });
+    const state = { stream: 'directoryAudits', next: `${sim.urls.graph}/v1.0/auditLogs/directoryAudits?$top=150&$skiptoken=expired-token`, from: END - 31 * 24 * HOUR, to: END + HOUR, maxTs: null };
+    const store = emptyStore();
+    store.checkpoint = { cursor: JSON.stringify(state), highWater: null };
+    await syncRun(entraConnector, conn, tenant, h, store);
+    expect(store.retries).toEqual([]);
+    expect(difference(union(sim.feed('graph:directoryAudits').expected(), sim.feed('graph:signIns').expected()), store.events)).toEqual({ missing: [], wrongHash: [], extra: [] });
+  });
+
   it('keeps Graph\'s seven fractional digits in tsRaw', async () => {
     const { conn, h, tenant } = await setup({ sizes: { 'graph:directoryAudits': 5, 'graph:signIns': 5 } });
     const events = [];
