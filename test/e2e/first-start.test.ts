@@ -5,9 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.ts';
-import { callApi, serveApp, type ServedApp } from './serve-process.ts';
-
-type Info = { demoLoad: { state: string; tenantsTotal: number } | null };
+import { serveApp, type ServedApp } from './serve-process.ts';
 
 describe('first start', () => {
   let app: ServedApp;
@@ -31,8 +29,8 @@ describe('first start', () => {
     // The progress line's wording and timing are covered by test/renderer/components/BackgroundStatus.test.tsx:
     // here the load may end before the page's first poll, and the rows must arrive either way.
 
-    await expect.poll(async () => (await callApi<Info>(app, 'app.info', {})).body.demoLoad?.state, { timeout: 60_000 }).toBe('done');
-    const { body } = await callApi<{ tenants: { name: string }[] }>(app, 'tenants.list', {});
+    await expect.poll(async () => (await app.api['app.info']({})).demoLoad?.state, { timeout: 60_000 }).toBe('done');
+    const body = await app.api['tenants.list']({});
     expect(body.tenants.length).toBe(4);
     await expect.poll(() => page.getByTestId('event-row').count(), { timeout: 30_000 }).toBeGreaterThan(10);
     const options = await page.locator('[data-testid="scope-picker"] option').allTextContents();

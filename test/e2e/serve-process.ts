@@ -81,19 +81,12 @@ export function typedApi(origin: string, token: string): TrailkeeperApi {
   return createHttpApi(token, fetchFromHost);
 }
 
-/**
- * One call with its HTTP status, for tests that look at the status. Typed from the contract when
- * the call is named; the untyped form (an explicit body type) is kept only for older tests:
- * prefer `app.api`.
- */
-export function callApi<K extends CallName>(app: ServedApp, name: K, input: CallInput<K>): Promise<{ status: number; body: CallOutput<K> }>;
-/** @deprecated untyped: use `app.api`, or callApi without a type argument. */
-export function callApi<T>(app: ServedApp, name: string, input: unknown): Promise<{ status: number; body: T }>;
-export async function callApi(app: ServedApp, name: string, input: unknown): Promise<{ status: number; body: unknown }> {
+/** One call with its HTTP status, typed from the contract, for tests that look at the status. */
+export async function callApi<K extends CallName>(app: ServedApp, name: K, input: CallInput<K>): Promise<{ status: number; body: CallOutput<K> }> {
   const res = await fetch(`${app.origin}/api/${name}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-trailkeeper-token': app.token },
     body: JSON.stringify(input),
   });
-  return { status: res.status, body: (await res.json()) as unknown };
+  return { status: res.status, body: (await res.json()) as CallOutput<K> };
 }
