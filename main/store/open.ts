@@ -167,8 +167,6 @@ export function openWorkspaceForWrite(path: string): WriteDb {
       db.pragma(`application_id = ${APPLICATION_ID}`);
     }
     migrate(db);
-    // A file SQLite could open only for reading would otherwise fail at the first import.
-    db.exec('BEGIN IMMEDIATE; ROLLBACK;');
   } catch (error) {
     db?.close();
     const why = diskProblem(error, path);
