@@ -13,6 +13,7 @@ import { maxOrNull, normalizePage } from './records.ts';
 import { remaining, resetInMs, retryAfterMs } from './rate-limit.ts';
 
 export const DEFAULT_PORTAL_PAGE = 500;
+const MAX_SAME_PAGE = 3;
 
 /** A portal policy: the rate-limit reading is shared, the refusal sentences are the caller's. */
 export function portalPolicy(source: string, refusal: SourcePolicy['refusal']): SourcePolicy {
@@ -51,6 +52,7 @@ export async function* pullPortalFeed(args: {
   const normalize = normalizerFor('portal');
   let highWater = args.checkpoint?.highWater ?? null;
   let url = args.checkpoint?.cursor ?? args.firstUrl(highWater === null ? args.since : Math.max(0, highWater - args.overlapMs));
+  let sameUrl = 0;
   for (let pageNo = 1; ; pageNo++) {
     const answer = await client.request(url, { headers: args.headers });
     const body = answer.body as { data?: unknown; meta?: { next_cursor?: unknown } } | null;
@@ -59,8 +61,10 @@ export async function* pullPortalFeed(args: {
     highWater = maxOrNull(highWater, page.newest);
     const cursor = body.meta?.next_cursor;
     const next = typeof cursor === 'string' && cursor !== '' ? nextPageUrl(url, cursor) : null;
-    // An empty page with a cursor would only hand out more empty pages: the run is caught up.
-    const done = next === null || body.data.length === 0;
+    sameUrl = next === url ? sameUrl + 1 : 0;
+    // An empty page with a cursor would only hand out more empty pages: the run is caught up. A
+    // portal that keeps pointing at the page it just served is stuck: end the run there.
+    const done = next === null || body.data.length === 0 || sameUrl >= MAX_SAME_PAGE;
     yield {
       events: page.events,
       checkpoint: { cursor: done ? null : next, highWater },

@@ -36,11 +36,18 @@ export function retryAfterMs(headers: Headers, now: number): number | null {
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
-/** Milliseconds until an epoch-seconds reset header, or null when absent or unreadable. */
+/**
+ * Milliseconds until an epoch-seconds reset header, or null when absent or unreadable. The reset
+ * is the server's time, so it is measured against the answer's own `Date` header when there is
+ * one (Okta advises this): a local clock that is off by a minute then neither hammers the source
+ * nor waits a minute too long.
+ */
 export function resetInMs(headers: Headers, name: string, now: number): number | null {
   const value = headers.get(name);
   if (value === null || !/^\d+$/.test(value.trim())) return null;
-  return Math.max(0, Number(value.trim()) * 1000 - now);
+  const date = headers.get('date');
+  const serverNow = date === null ? Number.NaN : Date.parse(date);
+  return Math.max(0, Number(value.trim()) * 1000 - (Number.isNaN(serverNow) ? now : serverNow));
 }
 
 /** The remaining-call count in a header, or null when absent. */

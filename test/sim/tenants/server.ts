@@ -118,6 +118,7 @@ export async function startTenantSim(opts: TenantSimOptions = {}): Promise<Tenan
     if (feed === undefined) return refuse(res, 404, { errorCode: 'E0000007', errorSummary: `Not found: Resource not found: ${org} (Org)` });
     const window = limits.okta.take();
     const rl = (remaining: number, resetSec: number): Headers => ({
+      date: new Date(now()).toUTCString(),
       'x-rate-limit-limit': String(limits.okta.limit), 'x-rate-limit-remaining': String(remaining), 'x-rate-limit-reset': String(resetSec),
     });
     const overLimit = { errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.', errorLink: 'E0000047', errorId: 'sim', errorCauses: [] };
@@ -160,6 +161,7 @@ export async function startTenantSim(opts: TenantSimOptions = {}): Promise<Tenan
     if (feed === undefined) return refuse(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
     const window = limits.github.take();
     const rl = (remaining: number, resetSec: number): Headers => ({
+      date: new Date(now()).toUTCString(),
       'x-ratelimit-limit': String(limits.github.limit), 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': String(resetSec),
       'x-ratelimit-used': String(limits.github.limit - remaining), 'x-ratelimit-resource': 'audit_log',
     });
@@ -257,6 +259,7 @@ export async function startTenantSim(opts: TenantSimOptions = {}): Promise<Tenan
   async function portalPage(res: ServerResponse, url: URL, f: Feed, protocol: 'portal' | 'msp', filterable: boolean): Promise<void> {
     const window = limits[protocol].take();
     const rl = (remaining: number, resetSec: number): Headers => ({
+      date: new Date(now()).toUTCString(),
       'x-ratelimit-limit': String(limits[protocol].limit), 'x-ratelimit-remaining': String(remaining), 'x-ratelimit-reset': String(resetSec),
     });
     const tooMany = JSON.stringify({ error: 'rate_limited', message: 'Too many requests.' });

@@ -117,6 +117,9 @@ describe('JsonClient', () => {
     expect(retryAfterMs(new Headers({ 'retry-after': 'soon' }), now)).toBeNull();
     expect(resetInMs(new Headers({ 'x-rate-limit-reset': String(now / 1000 + 42) }), 'x-rate-limit-reset', now)).toBe(42_000);
     expect(resetInMs(new Headers({}), 'x-rate-limit-reset', now)).toBeNull();
+    // Against the answer's Date header when there is one: a local clock 5 minutes fast changes nothing.
+    const served = new Headers({ 'x-rate-limit-reset': String(now / 1000 + 42), date: new Date(now).toUTCString() });
+    expect(resetInMs(served, 'x-rate-limit-reset', now + 300_000)).toBe(42_000);
   });
 
   it('has a real clock whose sleep rejects on abort', async () => {
