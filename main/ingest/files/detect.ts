@@ -110,9 +110,7 @@ function wrapperKey(obj: unknown): string | null {
 const LEADING_ARRAY_KEY = /^\{\s*(?:"(?:[^"\\]|\\.)*"\s*:\s*(?:"(?:[^"\\]|\\.)*"|-?[\d.eE+-]+|true|false|null)\s*,\s*)*"([^"\\]+)"\s*:\s*\[/;
 
 function sniffJsonObject(start: string, complete: boolean, plainName: string): Sniffed {
-  const leading = LEADING_ARRAY_KEY.exec(start)?.[1];
-  if (leading !== undefined && WRAPPER_KEYS.has(leading)) return keyed(leading, start, plainName);
-  // NDJSON: one of the first lines parses as an object on its own.
+  // NDJSON: one of the first lines parses as an object on its own (a record, or a one-line page).
   const lines = start.split('\n');
   const whole = complete || lines.length > 1;
   for (const line of lines.slice(0, whole ? 5 : 0)) {
@@ -124,16 +122,20 @@ function sniffJsonObject(start: string, complete: boolean, plainName: string): S
     if (key !== null) return keyed(key, start, plainName);
     return { format: 'ndjson', sourceKind: recordKind(obj) ?? kindFromName(plainName), arrayKey: null };
   }
-  if (/"Records"\s*:\s*\[/.test(start)) return keyed('Records', start, plainName);
-  if (!whole) {
-    // One line longer than the head: a very long NDJSON record.
-    return { format: 'ndjson', sourceKind: kindFromText(start) ?? kindFromName(plainName), arrayKey: null };
-  }
-  // Objects spread over lines: one pretty-printed event, several, or a wrapper whose array comes late.
+  // Objects spread over lines: one pretty-printed event, several, or a page wrapping the records.
   const first = firstDocument(start);
-  const key = wrapperKey(first);
-  if (key !== null) return keyed(key, start, plainName);
-  return { format: 'json-documents', sourceKind: recordKind(first) ?? kindFromText(start) ?? kindFromName(plainName), arrayKey: null };
+  if (first !== undefined) {
+    const key = wrapperKey(first);
+    if (key !== null) return keyed(key, start, plainName);
+    return { format: 'json-documents', sourceKind: recordKind(first) ?? kindFromName(plainName), arrayKey: null };
+  }
+  // The first object is longer than the head: judge by how it starts.
+  const leading = LEADING_ARRAY_KEY.exec(start)?.[1];
+  if (leading !== undefined && WRAPPER_KEYS.has(leading)) return keyed(leading, start, plainName);
+  if (/"Records"\s*:\s*\[/.test(start)) return keyed('Records', start, plainName);
+  // One line longer than the head: a very long NDJSON record.
+  if (!whole) return { format: 'ndjson', sourceKind: kindFromText(start) ?? kindFromName(plainName), arrayKey: null };
+  return { format: 'json-documents', sourceKind: kindFromText(start) ?? kindFromName(plainName), arrayKey: null };
 }
 
 /** Which source wrote a record, including `aws cloudtrail lookup-events` entries. */

@@ -112,6 +112,23 @@ describe('Microsoft Entra and portal exports (detection; normalisers in sources/
     ]);
   });
 
+  it('does not take a record for a page because it holds an array named like one', async () => {
+    const github = JSON.stringify({ '@timestamp': 1718013600123, _document_id: 'doc-1', action: 'repo.create', actor: 'octo', data: [1, 2] });
+    const p = await file('github-data.ndjson', `${github}\n`);
+    expect(await detectFile(p)).toMatchObject({ format: 'ndjson', sourceKind: 'github' });
+    expect((await readAll(p)).events.map((e) => e.sourceId)).toEqual(['doc-1']);
+  });
+
+  it('reads a Graph page larger than the detection head, pretty-printed', async () => {
+    const elements = JSON.parse(readFileSync(fixture('formats/entra-signins.json'), 'utf8')) as Record<string, unknown>[];
+    const many = Array.from({ length: 600 }, (_, i) => ({ ...elements[i % 2], id: `66ea54eb-6301-4ee5-be62-${String(i).padStart(12, '0')}` }));
+    const p = await file('big-page.json', JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#auditLogs/signIns', value: many }, null, 2));
+    expect(readFileSync(p).length).toBeGreaterThan(256 * 1024);
+    expect(await detectFile(p)).toMatchObject({ format: 'json-keyed', arrayKey: 'value', sourceKind: 'entra' });
+    const { events, problems } = await readAll(p);
+    expect([events.length, problems]).toEqual([600, []]);
+  });
+
   it('finds a wrapper whose array comes after an object member', async () => {
     const text = JSON.stringify({ meta: { next_cursor: null }, data: [{ id: 'evt_9', timestamp: '2025-03-04T10:00:00Z', event_type: 'auth.logout' }] }, null, 2);
     const p = await file('portal-late-data.json', text);
