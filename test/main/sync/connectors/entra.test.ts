@@ -123,6 +123,13 @@ describe('Entra connector', () => {
     expect((await pullError(entraConnector, unknownTenant.conn, unknownTenant.tenant, unknownTenant.h)).message).toBe('Microsoft Entra has no tenant contoso.invalid (AADSTS90002): check the tenant id.');
     await unknownTenant.sim.close();
 
+    const refused = await setup({ graphTokenUses: 0 });
+    const graph401 = await pullError(entraConnector, refused.conn, refused.tenant, refused.h);
+    expect(graph401.message).toBe('Microsoft Graph refused the access token (401 InvalidAuthenticationToken): check the app\'s tenant id and client secret in Connections.');
+    // It asked for a new token once before giving up.
+    expect(refused.sim.stats.tokensIssued).toBe(2);
+    await refused.sim.close();
+
     const noConsent = await setup({}, { clientId: SIM.entra.unconsentedClientId });
     await expect(entraConnector.test(noConsent.conn, pullContext(noConsent.h))).rejects.toThrow(
       'Microsoft Graph refused to read the audit logs (403 Authorization_RequestDenied): grant the app the AuditLog.Read.All application permission with admin consent.');
