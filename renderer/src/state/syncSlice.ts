@@ -33,6 +33,7 @@ export type SyncState = {
   addConnection: (draft: CallInput<'connections.add'>) => Promise<boolean>;
   refreshTenants: (connectionId: number) => Promise<void>;
   setGroups: (tenantId: number, groups: string[]) => Promise<void>;
+  setSyncInterval: (tenantId: number, minutes: number | null) => Promise<void>;
   startSync: (filter: SyncFilter) => Promise<void>;
   cancelSync: (filter: SyncFilter) => Promise<void>;
 };
@@ -86,6 +87,7 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       }
       set({ runs });
       if (ended) {
+        set({ notice: null });
         void get().load();
         const app = useAppStore.getState();
         void app.loadTenants().then(() => app.refresh());
@@ -118,6 +120,10 @@ export const useSyncStore = create<SyncState>()((set, get) => {
       await attempt(() => api['tenants.setGroups']({ tenantId, groups }));
       await get().load();
       void useAppStore.getState().loadTenants();
+    },
+    setSyncInterval: async (tenantId, minutes) => {
+      await attempt(() => api['tenants.setSyncInterval']({ tenantId, minutes }));
+      await get().load();
     },
     startSync: async (filter) => {
       const result = await attempt(() => api['sync.start'](filter));

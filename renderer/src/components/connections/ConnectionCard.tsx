@@ -51,6 +51,7 @@ export function ConnectionCard({ connection, now }: { connection: Connection; no
               <th>Groups</th>
               <th>Last sync</th>
               <th>Lag</th>
+              <th>Interval</th>
               <th className="num">Events</th>
               <th>Status</th>
               <th />

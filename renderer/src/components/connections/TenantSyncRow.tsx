@@ -8,10 +8,20 @@ import { formatCount } from '../../format/count.ts';
 import { isActive, useSyncStore } from '../../state/syncSlice.ts';
 import { formatAgo, formatDuration, formatPercent } from './formatSync.ts';
 
+/** Interval choices (minutes); empty: only "Sync now". */
+const INTERVALS: [string, number | null][] = [
+  ['manual', null],
+  ['every 15 min', 15],
+  ['hourly', 60],
+  ['every 6 h', 360],
+  ['daily', 1440],
+];
+
 const parseGroups = (text: string) => text.split(',').map((g) => g.trim()).filter((g) => g !== '');
 
 export function TenantSyncRow({ tenant, run, now }: { tenant: TenantSync; run: SyncProgress | undefined; now: number }) {
   const setGroups = useSyncStore((s) => s.setGroups);
+  const setSyncInterval = useSyncStore((s) => s.setSyncInterval);
   const startSync = useSyncStore((s) => s.startSync);
   const cancelSync = useSyncStore((s) => s.cancelSync);
   const [groups, setGroupsText] = useState(tenant.groups.join(', '));
@@ -39,6 +49,23 @@ export function TenantSyncRow({ tenant, run, now }: { tenant: TenantSync; run: S
       </td>
       <td title={tenant.lastSuccess ? new Date(tenant.lastSuccess).toISOString() : ''}>{formatAgo(tenant.lastSuccess, now)}</td>
       <td>{tenant.lagMs === null ? '' : formatDuration(tenant.lagMs)}</td>
+      <td>
+        <select
+          className="control"
+          aria-label={`Sync interval of ${tenant.name}`}
+          value={String(tenant.intervalMin ?? '')}
+          onChange={(e) => void setSyncInterval(tenant.tenantId, e.target.value === '' ? null : Number(e.target.value))}
+        >
+          {INTERVALS.map(([label, minutes]) => (
+            <option key={label} value={minutes ?? ''}>
+              {label}
+            </option>
+          ))}
+          {tenant.intervalMin !== null && !INTERVALS.some(([, m]) => m === tenant.intervalMin) && (
+            <option value={tenant.intervalMin}>every {tenant.intervalMin} min</option>
+          )}
+        </select>
+      </td>
       <td className="num" data-testid="tenant-event-count">
         {formatCount(tenant.eventCount)}
       </td>
