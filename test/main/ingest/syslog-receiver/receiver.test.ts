@@ -148,6 +148,30 @@ describe('syslog receiver: garbage and limits', () => {
     expect(r.status().recentProblems).toContain('Writing 1 syslog events failed: disk full');
   });
 
+  it('drops and counts what arrives while the sink is behind by more than maxPending', async () => {
+    let release = (): void => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const written: string[] = [];
+    const { r } = await start({
+      maxBatch: 1, maxPending: 2,
+      onBatch: async (batch) => {
+        await held;
+        written.push(...batch.map((e) => e.message ?? ''));
+      },
+    });
+    const tcp = connect(r.status().port, '127.0.0.1');
+    tcp.end(`${Array.from({ length: 6 }, (_, i) => GOOD.replace('accepted', `m${i}`)).join('\n')}\n`);
+    // m0 is being written (held), m1 and m2 wait, m3..m5 find the backlog full.
+    await until(() => r.status().received === 6, 'six messages');
+    expect(r.status().dropped).toBe(3);
+    expect(r.status().recentProblems).toContain('Events are arriving faster than they can be written: 1 dropped so far.');
+    release();
+    await r.flush();
+    expect(written).toEqual(['m0', 'm1', 'm2']);
+  });
+
   it('listens on loopback only and names a port that is taken', async () => {
     expect(() => new SyslogReceiver({ port: 0, host: '0.0.0.0', onBatch: () => {} })).toThrow('The syslog receiver listens on loopback only (127.0.0.1 or ::1), not on 0.0.0.0.');
     const { r } = await start();
