@@ -208,3 +208,24 @@ describe('backoff', () => {
     expect(backoffMs(10, policy, () => 0.999999)).toBe(8_000);
   });
 });
+
+describe('interval sync', () => {
+  it('starts a tenant whose interval has passed, and not again before the next interval', async () => {
+    const source = new FakeSource();
+    source.add('timed', { events: makeEvents(50), pageSize: 25 });
+    source.add('manual', { events: makeEvents(50, { prefix: 'm' }), pageSize: 25 });
+    harness = await openHarness(['timed', 'manual']);
+    let now = Date.UTC(2026, 0, 1);
+    const clock = { now: () => now, sleep: instantClock().sleep };
+    const engine = harness.engine(source.connector(), { clock, historyMs: 10 * 365 * 86_400_000 });
+    await harness.store.write('setSyncInterval', { tenantId: harness.tenantIds.get('timed')!, minutes: 15 });
+    expect(await engine.tick()).toEqual([harness.tenantIds.get('timed')]);
+    await engine.idle();
+    now += 10 * 60_000;
+    expect(await engine.tick()).toEqual([]);
+    now += 6 * 60_000;
+    expect(await engine.tick()).toEqual([harness.tenantIds.get('timed')]);
+    await engine.idle();
+    expect(source.tenants.get('manual')!.requests).toBe(0);
+  });
+});
