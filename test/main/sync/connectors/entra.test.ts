@@ -100,6 +100,16 @@ describe('Entra connector', () => {
     }
   });
 
+  it('waits for Graph\'s Retry-After on a 429 and asks again', async () => {
+    const { sim, conn, h, tenant, waits } = await setup({ sizes: { 'graph:directoryAudits': 600, 'graph:signIns': 10 }, faults: { every: 2, kinds: ['rate-limit'] } });
+    const store = await syncRun(entraConnector, conn, tenant, h, emptyStore());
+    expect(store.events.size).toBe(610);
+    expect(store.retries).toEqual([]);
+    expect(sim.faults.injected['rate-limit']).toBeGreaterThanOrEqual(2);
+    expect(waits.map((w) => w.ms)).toEqual(Array(sim.faults.injected['rate-limit']).fill(3_000));
+    expect(waits.every((w) => w.reason === 'Microsoft Graph rate limit (429)')).toBe(true);
+  });
+
   it('fetches a new access token once when Graph says the old one expired', async () => {
     const { sim, conn, h, tenant } = await setup({ sizes: { 'graph:directoryAudits': 1000, 'graph:signIns': 10 }, graphTokenUses: 3 });
     const store = await syncRun(entraConnector, conn, tenant, h, emptyStore());
