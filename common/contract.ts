@@ -181,6 +181,36 @@ export const syslogStatusSchema = z.object({
 });
 export type SyslogStatus = z.infer<typeof syslogStatusSchema>;
 
+/** Export formats (main/export): CSV, NDJSON and JSON of the raw events. */
+export const EXPORT_FORMATS = ['csv', 'ndjson', 'json'] as const;
+
+/** One export in the workspace's history; `rows` and `bytes` grow while it runs. */
+export const exportRecordSchema = z.object({
+  id,
+  name: z.string(),
+  format: z.string(),
+  view: z.unknown(),
+  status: z.enum(['running', 'ok', 'failed', 'cancelled']),
+  rows: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().nullable(),
+  path: z.string(),
+  manifestPath: z.string().nullable(),
+  startedAt: epochMs,
+  finishedAt: epochMs.nullable(),
+  error: z.string().nullable(),
+});
+export type ExportRecord = z.infer<typeof exportRecordSchema>;
+
+/** What verifying an export found: match, or the first mismatch and where. */
+export const exportVerifySchema = z.object({
+  ok: z.boolean(),
+  filesChecked: z.number().int().nonnegative(),
+  eventsChecked: z.number().int().nonnegative(),
+  firstMismatch: z.object({ kind: z.enum(['manifest', 'file', 'event']), where: z.string(), detail: z.string() }).nullable(),
+});
+export type ExportVerifyResult = z.infer<typeof exportVerifySchema>;
+
 export const calls = {
   'app.info': {
     input: z.object({}),
@@ -333,6 +363,35 @@ export const calls = {
   },
   'syslog.stop': { input: z.object({}), output: syslogStatusSchema },
   'syslog.status': { input: z.object({}), output: syslogStatusSchema },
+  /**
+   * Starts exporting a view in full (no row cap) in a reader worker; answers at once with the
+   * running record. `path` (desktop save dialog, command line) is refused over HTTP, where
+   * exports go to the workspace's exports folder and download from `GET /download?id=…`.
+   */
+  'exports.start': {
+    input: z.object({
+      view: viewSchema,
+      order: z.enum(['newest', 'oldest']).default('newest'),
+      format: z.enum(EXPORT_FORMATS),
+      /** NDJSON and JSON: the normalised fields beside the raw text. */
+      fields: z.boolean().default(false),
+      path: z.string().min(1).max(4096).optional(),
+    }),
+    output: exportRecordSchema,
+  },
+  'exports.cancel': { input: z.object({ id }), output: z.object({ cancelled: z.boolean() }) },
+  'exports.list': {
+    input: z.object({ limit: z.number().int().min(1).max(1000).default(100), id: id.optional() }),
+    output: z.object({ exports: z.array(exportRecordSchema) }),
+  },
+  /** Verifies an export from the history (by id) or any manifest on disk (command line, desktop). */
+  'exports.verify': {
+    input: z.union([
+      z.object({ id, checkWorkspace: z.boolean().default(true) }),
+      z.object({ manifestPath: z.string().min(1).max(4096), checkWorkspace: z.boolean().default(true) }),
+    ]),
+    output: exportVerifySchema,
+  },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 // Every name in call-names.ts has schemas here, and nothing else does.
@@ -356,7 +415,8 @@ export type TrailkeeperApi = {
 
 /** How every failure crosses a transport: a code, a sentence, and for bad input the field. */
 export const apiErrorSchema = z.object({
-  code: z.enum(['invalid_input', 'not_found', 'query_syntax', 'cancelled', 'unauthorized', 'internal']),
+  // `workspace`: the workspace file cannot take the work (disk full, read-only); the message says what to do.
+  code: z.enum(['invalid_input', 'not_found', 'query_syntax', 'cancelled', 'unauthorized', 'workspace', 'internal']),
   message: z.string(),
   field: z.string().optional(),
   column: z.number().int().optional(),
@@ -373,6 +433,12 @@ export type ImportSourceKind = (typeof IMPORT_SOURCE_KINDS)[number];
  * NDJSON, one `uploadLineSchema` per line: progress lines, then one `done` or `error` line.
  */
 export const UPLOAD_PATH = '/upload';
+
+/**
+ * Browser mode: `GET /download?id=…[&file=manifest]` with the token header streams a finished
+ * export (or its manifest) from the history as an attachment; nothing outside the history.
+ */
+export const DOWNLOAD_PATH = '/download';
 
 const count = z.number().int().nonnegative();
 export const importProgressSchema = z.object({

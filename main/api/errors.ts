@@ -31,5 +31,6 @@ export const HTTP_STATUS: Record<ApiErrorShape['code'], number> = {
   not_found: 404,
   cancelled: 409,
   unauthorized: 401,
+  workspace: 503,
   internal: 500,
 };

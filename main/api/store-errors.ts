@@ -9,6 +9,10 @@ export function toApiError(error: unknown): ApiError {
     const column = error.column;
     return new ApiError('query_syntax', error.message, { field: 'view.query', ...(column ? { column } : {}) });
   }
+  // The worker's sentence already says what to do (free disk space, make the folder writable).
+  if (error instanceof StoreError && (error.kind === 'workspace' || error.kind === 'closed')) {
+    return new ApiError('workspace', error.message);
+  }
   console.error('[trailkeeper] internal error:', error);
   return new ApiError('internal', 'Trailkeeper hit an internal error; the details are in its log.');
 }
