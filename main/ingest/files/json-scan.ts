@@ -33,6 +33,8 @@ const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 const COLON = 0x3a;
 const LF = 0x0a;
+/** The keys that hold records are short; a longer string at depth 1 is never one of them. */
+const MAX_KEY_CHARS = 256;
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === LF || c === 0x0d || c === 0x09;
@@ -60,6 +62,8 @@ export class JsonArrayScanner {
   private primitive = false;
   // Key tracking at depth 1 (records mode).
   private keyParts: string[] | null = null;
+  /** Characters of the current depth-1 string; past MAX_KEY_CHARS it is no key we look for. */
+  private keyChars = 0;
   private lastString = '';
   private currentKey = '';
   private readonly mode: 'array' | 'documents' | 'keyed';
@@ -99,8 +103,8 @@ export class JsonArrayScanner {
         else if (c === QUOTE) {
           this.inString = false;
           if (this.keyParts !== null) {
-            this.keyParts.push(chunk.slice(keyFrom, i));
-            this.lastString = this.keyParts.join('');
+            this.keepKey(chunk.slice(keyFrom, i));
+            this.lastString = this.keyChars > MAX_KEY_CHARS ? '' : this.keyParts.join('');
             this.keyParts = null;
             keyFrom = -1;
           }
@@ -153,6 +157,7 @@ export class JsonArrayScanner {
         this.inString = true;
         if (this.mode === 'keyed' && this.depth === 1 && !this.capturing) {
           this.keyParts = [];
+          this.keyChars = 0;
           keyFrom = i + 1;
         }
       } else if (c === OPEN_OBJ || c === OPEN_ARR) {
@@ -175,7 +180,7 @@ export class JsonArrayScanner {
       }
     }
     if (this.capturing && captureFrom !== -1) this.keep(chunk.slice(captureFrom));
-    if (this.keyParts !== null && keyFrom !== -1) this.keyParts.push(chunk.slice(keyFrom));
+    if (this.keyParts !== null && keyFrom !== -1) this.keepKey(chunk.slice(keyFrom));
     return out;
   }
 
@@ -186,6 +191,14 @@ export class JsonArrayScanner {
     if (!this.sawTarget) return this.mode === 'keyed' ? `The file has no "${this.key}" array.` : 'The file has no JSON array.';
     if (this.depth > 0) return 'The file ends before the JSON document is closed (truncated?).';
     return null;
+  }
+
+  /** Holds part of a depth-1 string (a key, or a value of another key, which may be huge). */
+  private keepKey(part: string): void {
+    this.keyChars += part.length;
+    if (this.keyParts === null) return;
+    if (this.keyChars > MAX_KEY_CHARS) this.keyParts = [];
+    else this.keyParts.push(part);
   }
 
   /** Holds part of the element, or drops it all once the element is over the bound. */

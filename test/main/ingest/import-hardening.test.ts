@@ -111,6 +111,15 @@ describe('JSON: per-element size bound (issue 7, item 5)', () => {
   });
 });
 
+describe('JSON: a long string beside the records array is not held as a key', () => {
+  it('reads {"note": <2 MiB string>, "Records": […]}', async () => {
+    const record = JSON.stringify({ eventID: 'k', eventTime: '2024-01-01T00:00:00Z', eventName: 'GetObject', eventSource: 's3.amazonaws.com' });
+    const text = `{"Records_": "${'z'.repeat(2 * 1024 * 1024)}", "Records": [${record}]}`;
+    const { events, problems } = await readAll(await file('long-key.json', text), { sourceKind: 'cloudtrail' });
+    expect([events.map((e) => e.sourceId), problems]).toEqual([['k'], []]);
+  });
+});
+
 describe('JSON: nesting depth limit at import (issue 7, item 4)', () => {
   it('accepts a record nested exactly to the limit and rejects one level more, on its line', async () => {
     expect(MAX_RECORD_DEPTH).toBe(256);
