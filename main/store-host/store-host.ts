@@ -69,6 +69,7 @@ class WorkerSlot {
   /** Set when the host stops this worker on purpose (a cancel or close), not a crash. */
   stopping = false;
   exited = false;
+  isReady = false;
   /** The id of a request to stop, read by the worker's cancel points (readers only). */
   private readonly cancelFlag = new Int32Array(new SharedArrayBuffer(4));
 
@@ -78,7 +79,10 @@ class WorkerSlot {
     this.ready = new Promise((resolve, reject) => {
       this.worker.once('message', (msg: { ready?: true; failed?: SerializedError }) => {
         if (msg.failed) reject(new StoreError(msg.failed));
-        else resolve();
+        else {
+          this.isReady = true;
+          resolve();
+        }
         this.worker.on('message', (reply: WorkerReply) => this.onReply(reply));
       });
       this.worker.once('error', reject);
@@ -169,6 +173,12 @@ export class StoreHost {
   private readonly abandoned = new Set<WorkerSlot>();
   /** Replacements held back because MAX_ABANDONED_READERS were running; started as they exit. */
   private owedReaders = 0;
+  /**
+   * A started reader outside the pool, so a set-aside reader is replaced at once instead of after
+   * a worker start (0.1 s on an idle machine, 1–4 s on a loaded one). Costs one idle thread.
+   */
+  private spare: WorkerSlot | null = null;
+  private useSpare = true;
   private writeChain: Promise<unknown> = Promise.resolve();
   private closed = false;
   /** The writer thread has exited (crashed, or closed): writes fail instead of waiting forever. */
@@ -194,9 +204,12 @@ export class StoreHost {
     readers?: number;
     log?: StoreLog;
     cancelGraceMs?: number;
+    /** Keep a started reader in reserve for cancels (default true). */
+    spareReader?: boolean;
   }): Promise<StoreHost> {
     const host = new StoreHost(opts.workerUrl, opts.workspacePath, opts.log ?? console);
     host.cancelGraceMs = opts.cancelGraceMs ?? CANCEL_GRACE_MS;
+    host.useSpare = opts.spareReader ?? true;
     host.writer = new WorkerSlot(opts.workerUrl, { workspacePath: opts.workspacePath, role: 'writer' }, () => {
       host.writerGone = true;
     });
@@ -207,6 +220,7 @@ export class StoreHost {
       throw error;
     }
     await Promise.all(Array.from({ length: opts.readers ?? 2 }, () => host.spawnReader()));
+    host.startSpare();
     return host;
   }
 
@@ -226,6 +240,29 @@ export class StoreHost {
     this.spawnReader().catch((error: unknown) => console.error('[trailkeeper] a reader worker failed to start:', error));
   }
 
+  private startSpare(): void {
+    if (!this.useSpare || this.closed || this.spare) return;
+    const spare = new WorkerSlot(this.workerUrl, { workspacePath: this.workspacePath, role: 'reader' }, (dead) => {
+      if (this.spare === dead) {
+        // It crashed in reserve: start another, unless it never started (that would only repeat).
+        this.spare = null;
+        if (dead.isReady) this.startSpare();
+      } else this.onReaderExit(dead);
+    });
+    this.spare = spare;
+    spare.ready.catch((error: unknown) => console.error('[trailkeeper] a spare reader worker failed to start:', error));
+  }
+
+  /** Puts a reader in place of one that left the pool: the spare if it has started, else a new one. */
+  private replaceReader(): void {
+    const spare = this.spare;
+    if (!spare?.isReady) return this.startReader();
+    this.spare = null;
+    this.readers.push(spare);
+    this.release(spare);
+    this.startSpare();
+  }
+
   private removeReader(slot: WorkerSlot): void {
     const r = this.readers.indexOf(slot);
     if (r >= 0) this.readers.splice(r, 1);
@@ -238,7 +275,7 @@ export class StoreHost {
       // A set-aside reader ended: start a replacement that waited for the cap, if any.
       if (this.owedReaders > 0 && !this.closed) {
         this.owedReaders--;
-        this.startReader();
+        this.replaceReader();
       }
       return;
     }
@@ -262,7 +299,7 @@ export class StoreHost {
     this.removeReader(slot);
     this.abandoned.add(slot);
     if (this.closed) return;
-    if (this.abandoned.size <= MAX_ABANDONED_READERS) this.startReader();
+    if (this.abandoned.size <= MAX_ABANDONED_READERS) this.replaceReader();
     else this.owedReaders++;
   }
 
@@ -357,7 +394,9 @@ export class StoreHost {
     for (const waiter of this.waiting.splice(0)) waiter.fail(closedError);
     // Set-aside readers are waited for too: one still reading would keep the writer's final
     // checkpoint from emptying the WAL.
-    await Promise.all([...this.readers, ...this.abandoned].map((r) => r.stop()));
+    const spare = this.spare ? [this.spare] : [];
+    this.spare = null;
+    await Promise.all([...this.readers, ...this.abandoned, ...spare].map((r) => r.stop()));
     await this.writeChain;
     if (this.writerGone) return;
     const exited = new Promise((resolve) => this.writer.worker.once('exit', resolve));
