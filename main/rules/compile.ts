@@ -1,0 +1,14 @@
+/**
+ * A detection rule → the SQL that selects its events: the rule's condition over the raw event,
+ * limited to tenants of the rule's source kinds. The caller ANDs the view's own WHERE.
+ */
+import type { DetectionRule } from './load.ts';
+import { condSql, type Sql } from './sql.ts';
+
+export const TENANTS_OF_KINDS =
+  'e.tenant_id IN (SELECT t.id FROM tenants t JOIN connections c ON c.id = t.connection_id WHERE coalesce(t.source_kind, c.kind) IN (SELECT value FROM json_each(?)))';
+
+export function ruleWhere(rule: DetectionRule): Sql {
+  const cond = condSql(rule.cond);
+  return { sql: `${TENANTS_OF_KINDS} AND ${cond.sql}`, params: [JSON.stringify(rule.sourceKinds), ...cond.params] };
+}

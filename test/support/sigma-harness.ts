@@ -1,0 +1,62 @@
+/**
+ * A minimal SQLite with the columns compiled Sigma rules read (tenants, connections, events.raw),
+ * for running a rule's SQL over hand-written events.
+ */
+import Database from 'better-sqlite3';
+import type { Cond } from '../../main/rules/ast.ts';
+import { registerSigmaFunctions } from '../../main/rules/functions.ts';
+import { loadSigma, type DetectionRule } from '../../main/rules/load.ts';
+import { condSql } from '../../main/rules/sql.ts';
+import { ruleWhere } from '../../main/rules/compile.ts';
+
+export interface Harness {
+  db: Database.Database;
+  /** Stores the events (JSON values or raw text) in one tenant of `kind`; ids are 1…n. */
+  load(events: readonly unknown[], kind?: string): void;
+  /** Indices (0-based) of the loaded events the condition matches. */
+  matchCond(cond: Cond): number[];
+  matchRule(rule: DetectionRule): number[];
+}
+
+export function sigmaHarness(): Harness {
+  const db = new Database(':memory:');
+  registerSigmaFunctions(db);
+  db.exec(`
+    CREATE TABLE connections (id INTEGER PRIMARY KEY, kind TEXT NOT NULL);
+    CREATE TABLE tenants (id INTEGER PRIMARY KEY, connection_id INTEGER NOT NULL, source_kind TEXT);
+    CREATE TABLE events (id INTEGER PRIMARY KEY, tenant_id INTEGER NOT NULL, ts INTEGER NOT NULL, raw TEXT NOT NULL);
+  `);
+  const ids = (sql: string, params: unknown[]): number[] =>
+    (db.prepare(`SELECT e.id FROM events e WHERE ${sql} ORDER BY e.id`).all(...params) as { id: number }[]).map((r) => r.id - 1);
+  return {
+    db,
+    load(events, kind = 'okta') {
+      db.exec('DELETE FROM events; DELETE FROM tenants; DELETE FROM connections;');
+      db.prepare('INSERT INTO connections (id, kind) VALUES (1, ?)').run(kind);
+      db.prepare('INSERT INTO tenants (id, connection_id, source_kind) VALUES (1, 1, ?)').run(kind);
+      const insert = db.prepare('INSERT INTO events (id, tenant_id, ts, raw) VALUES (?, 1, ?, ?)');
+      events.forEach((ev, i) => insert.run(i + 1, i * 1000, typeof ev === 'string' ? ev : JSON.stringify(ev)));
+    },
+    matchCond(cond) {
+      const { sql, params } = condSql(cond);
+      return ids(sql, params);
+    },
+    matchRule(rule) {
+      const { sql, params } = ruleWhere(rule);
+      return ids(sql, params);
+    },
+  };
+}
+
+/** One detection rule from YAML text; throws with the reason when it does not load. */
+export function detectionRule(yaml: string): DetectionRule {
+  const [rule] = loadSigma(yaml, 'inline.yml');
+  if (!rule) throw new Error('no rule in the text');
+  if (rule.kind !== 'detection') throw new Error(`${rule.kind}: ${'reason' in rule ? rule.reason : ''}`);
+  return rule;
+}
+
+/** A rule with logsource okta and this detection block (indented YAML lines). */
+export function oktaRule(detection: string): string {
+  return `title: t\nid: r1\nlogsource:\n  product: okta\n  service: okta\ndetection:\n${detection.replace(/^/gm, '  ')}\n`;
+}
