@@ -156,6 +156,13 @@ describe('StoreHost', () => {
     expect(await host.read('count', { view: all })).toBe(300);
   });
 
+  it('a query over a cost limit is refused by the reader as QuerySyntaxError at its column, before any SQL', async () => {
+    const refused = host.read('count', { view: { ...all, query: 'outcome:failure a*' } });
+    await expect(refused).rejects.toMatchObject({ name: 'QuerySyntaxError', kind: 'query_syntax', column: 17 });
+    await expect(refused).rejects.toThrow(/too short for a prefix search/);
+    expect(await host.read('count', { view: all })).toBe(300);
+  });
+
   it('close() leaves a file that reopens and passes quick_check', async () => {
     await host.close();
     expect(statSync(path).size).toBeGreaterThan(0);
