@@ -424,7 +424,7 @@ export const apiErrorSchema = z.object({
 export type ApiErrorShape = z.infer<typeof apiErrorSchema>;
 
 /** The source kinds an import can be forced to (the normalisers in main/ingest/sources). */
-export const IMPORT_SOURCE_KINDS = ['okta', 'github', 'cloudtrail', 'm365', 'syslog', 'generic'] as const;
+export const IMPORT_SOURCE_KINDS = ['okta', 'github', 'cloudtrail', 'm365', 'entra', 'portal', 'syslog', 'generic'] as const;
 export type ImportSourceKind = (typeof IMPORT_SOURCE_KINDS)[number];
 
 /**
