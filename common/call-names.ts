@@ -29,6 +29,10 @@ export const CALL_NAMES = [
   'syslog.start',
   'syslog.stop',
   'syslog.status',
+  'exports.start',
+  'exports.cancel',
+  'exports.list',
+  'exports.verify',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -1,5 +1,6 @@
 /** The handler table: one function per contract call, all over the store host. */
 import type { DemoLoadStatus } from '../jobs/demo-load.ts';
+import { exportHandlers } from '../export/api-handlers.ts';
 import type { RetentionSchedule } from '../jobs/retention-schedule.ts';
 import type { StoreHost } from '../store-host/store-host.ts';
 import type { SyncHandlers } from '../sync/api-handlers.ts';
@@ -24,6 +25,7 @@ export interface HandlerContext {
 
 export function createHandlers({ store, version, workspacePath, transport, demoStatus, retention, sync, syslog }: HandlerContext): Handlers {
   const guard = <T>(work: () => Promise<T>) => work().catch((error: unknown) => Promise.reject(toApiError(error)));
+  const { settled: _settled, ...exportCalls } = exportHandlers({ store, version, workspacePath, transport });
   return {
     'app.info': () =>
       guard(async () => ({
@@ -70,5 +72,6 @@ export function createHandlers({ store, version, workspacePath, transport, demoS
     'retention.run': () => guard(() => timed(async () => ({ purged: await retention.runNow() }))),
     ...sync,
     ...syslog,
+    ...exportCalls,
   };
 }

@@ -6,6 +6,7 @@ import { listTenants } from '../store/tenants.ts';
 import { getCheckpoint, getConnection, listConnections, syncTargets, tenantSyncRows } from '../store/connections.ts';
 import { verifyWorkspace } from '../store/verify.ts';
 import { rederive } from './normalizers.ts';
+import { exportReadOps } from './export-ops.ts';
 import type { View } from '../store/view-sql.ts';
 import type { FacetField } from '../../common/event-fields.ts';
 
@@ -28,6 +29,7 @@ export function readOps(db: ReadDb) {
     checkpoint: (a: { tenantId: number }) => getCheckpoint(db, a.tenantId),
     syncTargets: (a: { connectionId?: number; tenantIds?: number[] }) => syncTargets(db, a),
     tenantSyncRows: (a: { connectionId?: number }) => tenantSyncRows(db, a.connectionId),
+    ...exportReadOps(db),
   };
 }
 

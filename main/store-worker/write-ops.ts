@@ -9,6 +9,7 @@ import { getMeta, hasTenants, setMeta } from '../store/workspace-meta.ts';
 import { FtsIndexer } from '../store/fts-indexer.ts';
 import { EventWriter, type BatchInput } from '../store/writer.ts';
 import { fileNormalizerName, rederivesExactly } from './normalizers.ts';
+import { exportWriteOps } from './export-ops.ts';
 import {
   applyListedTenants,
   closeInterruptedRuns,
@@ -106,6 +107,7 @@ export function writeOps(db: WriteDb) {
     closeInterruptedRuns: (a: { now: number }) => closeInterruptedRuns(db, a.now),
     /** Makes every stored event searchable now, instead of when the writer is next idle. */
     indexFullText: () => new FtsIndexer(db).drain(),
+    ...exportWriteOps(db),
   };
 }
 

@@ -1,0 +1,21 @@
+/** The export formats and their writers: one name → one FormatWriter. */
+import { csvWriter } from './csv.ts';
+import type { FormatWriter } from './export-row.ts';
+import { jsonWriter } from './json.ts';
+import { ndjsonWriter } from './ndjson.ts';
+
+export const EXPORT_FORMATS = ['csv', 'ndjson', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface WriterOptions {
+  /** NDJSON and JSON: the normalised fields beside the raw text. */
+  fields?: boolean;
+}
+
+export function writerFor(format: ExportFormat, opts: WriterOptions = {}): FormatWriter {
+  switch (format) {
+    case 'csv': return csvWriter();
+    case 'ndjson': return ndjsonWriter(opts);
+    case 'json': return jsonWriter(opts);
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * Verifies an export against its manifest: the manifest's own canonical sha256 first, then each
+ * file's size and sha256, then (given a way to read the workspace) every exported event's raw
+ * text as stored now against the raw sha256 the file recorded. Reports match, or the first
+ * mismatch and where. Runs where it can read files: a reader worker, or the command line.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Papa from 'papaparse';
+import { MANIFEST_FORMAT, MANIFEST_VERSION, SELF_HASH_FIELD, manifestDigest, type ExportManifest } from './manifest.ts';
+import { unneutralise } from './csv.ts';
+
+export interface Mismatch {
+  /** What failed: the manifest itself, one exported file, or one event against the workspace. */
+  kind: 'manifest' | 'file' | 'event';
+  /** The manifest's path, the file's name, or `event id N (row R of NAME)`. */
+  where: string;
+  detail: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  filesChecked: number;
+  /** Exported events compared with the workspace (0 when no workspace was given). */
+  eventsChecked: number;
+  firstMismatch: Mismatch | null;
+}
+
+/** Stored raw text for each id still in the workspace (ids it no longer holds are absent). */
+export type RawLookup = (ids: number[]) => Map<number, string>;
+
+const LOOKUP_BATCH = 500;
+
+export function sha256File(path: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      hash.update(buf.subarray(0, n));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+function fail(report: Omit<VerifyReport, 'ok' | 'firstMismatch'>, m: Mismatch): VerifyReport {
+  return { ...report, ok: false, firstMismatch: m };
+}
+
+/** Reads and checks the manifest itself; a mismatch when it is unreadable, foreign or edited. */
+export function readManifest(path: string): { manifest: ExportManifest } | { mismatch: Mismatch } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return { mismatch: { kind: 'manifest', where: path, detail: `cannot be read (${(error as { code?: string }).code ?? String(error)})` } };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { mismatch: { kind: 'manifest', where: path, detail: `is not valid JSON (${(error as Error).message})` } };
+  }
+  const m = parsed as Partial<ExportManifest> & Record<string, unknown>;
+  if (typeof m !== 'object' || m === null || m.format !== MANIFEST_FORMAT) {
+    return { mismatch: { kind: 'manifest', where: path, detail: `is not a Trailkeeper export manifest (format is not "${MANIFEST_FORMAT}")` } };
+  }
+  if (m.version !== MANIFEST_VERSION) {
+    return { mismatch: { kind: 'manifest', where: path, detail: `has version ${String(m.version)}; this Trailkeeper reads version ${MANIFEST_VERSION}` } };
+  }
+  const digest = manifestDigest(m);
+  if (m[SELF_HASH_FIELD] !== digest) {
+    return {
+      mismatch: {
+        kind: 'manifest',
+        where: path,
+        detail: `its ${SELF_HASH_FIELD} ${String(m[SELF_HASH_FIELD])} does not match its content (${digest}): the manifest was changed after export`,
+      },
+    };
+  }
+  if (!Array.isArray(m.files)) return { mismatch: { kind: 'manifest', where: path, detail: 'lists no files' } };
+  return { manifest: m as ExportManifest };
+}
+
+/** Each exported row's id and recorded raw sha256, in file order (CSV, NDJSON and JSON exports). */
+export function* exportedRowKeys(path: string, format: string): Generator<{ id: number; rawSha256: string }> {
+  if (format === 'ndjson' || format === 'json') {
+    // Our JSON array holds one object per line (json.ts); the file's hash was checked first.
+    for (const line of linesOf(path)) {
+      const text = format === 'json' ? line.replace(/,$/, '') : line;
+      if (text === '' || text === '[' || text === ']') continue;
+      const obj = JSON.parse(text) as { id: number; rawSha256: string };
+      yield { id: obj.id, rawSha256: obj.rawSha256 };
+    }
+    return;
+  }
+  if (format === 'csv') {
+    const text = readFileSync(path, 'utf8');
+    const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: true });
+    const header = parsed.data[0]?.map(unneutralise) ?? [];
+    const idCol = header.indexOf('id');
+    const hashCol = header.indexOf('raw_sha256');
+    for (const row of parsed.data.slice(1)) {
+      yield { id: Number(unneutralise(row[idCol] ?? '')), rawSha256: unneutralise(row[hashCol] ?? '') };
+    }
+    return;
+  }
+  throw new Error(`Events in a ${format} export cannot be checked against the workspace yet.`);
+}
+
+/** Lines of a file, read a megabyte at a time. */
+function* linesOf(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let rest = '';
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      const chunk = rest + buf.toString('utf8', 0, n);
+      const parts = chunk.split('\n');
+      rest = parts.pop() ?? '';
+      yield* parts;
+    }
+    if (rest !== '') yield rest;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function verifyExport(manifestPath: string, lookupRaw?: RawLookup): VerifyReport {
+  const counts = { filesChecked: 0, eventsChecked: 0 };
+  const read = readManifest(manifestPath);
+  if ('mismatch' in read) return fail(counts, read.mismatch);
+  const { manifest } = read;
+  const folder = dirname(manifestPath);
+  for (const file of manifest.files) {
+    const path = join(folder, file.name);
+    let size: number;
+    try {
+      size = statSync(path).size;
+    } catch {
+      return fail(counts, { kind: 'file', where: file.name, detail: `is missing (looked for ${path})` });
+    }
+    if (size !== file.bytes) {
+      return fail(counts, { kind: 'file', where: file.name, detail: `is ${size} bytes; the manifest says ${file.bytes}` });
+    }
+    const digest = sha256File(path);
+    if (digest !== file.sha256) {
+      return fail(counts, { kind: 'file', where: file.name, detail: `has sha256 ${digest}; the manifest says ${file.sha256}: the file was changed after export` });
+    }
+    counts.filesChecked++;
+  }
+  if (lookupRaw) {
+    for (const file of manifest.files) {
+      const mismatch = checkEvents(join(folder, file.name), file.name, manifest.exportFormat, lookupRaw, counts);
+      if (mismatch) return fail(counts, mismatch);
+    }
+  }
+  return { ...counts, ok: true, firstMismatch: null };
+}
+
+function checkEvents(
+  path: string,
+  name: string,
+  format: string,
+  lookupRaw: RawLookup,
+  counts: { eventsChecked: number },
+): Mismatch | null {
+  let batch: { id: number; rawSha256: string; row: number }[] = [];
+  let row = 0;
+  const flush = (): Mismatch | null => {
+    const stored = lookupRaw(batch.map((b) => b.id));
+    for (const b of batch) {
+      const raw = stored.get(b.id);
+      const where = `event id ${b.id} (row ${b.row} of ${name})`;
+      if (raw === undefined) return { kind: 'event', where, detail: 'is no longer in the workspace' };
+      const now = createHash('sha256').update(raw, 'utf8').digest('hex');
+      if (now !== b.rawSha256) {
+        return { kind: 'event', where, detail: `its stored raw text now has sha256 ${now}; the export recorded ${b.rawSha256}` };
+      }
+      counts.eventsChecked++;
+    }
+    batch = [];
+    return null;
+  };
+  for (const key of exportedRowKeys(path, format)) {
+    batch.push({ ...key, row: ++row });
+    if (batch.length >= LOOKUP_BATCH) {
+      const m = flush();
+      if (m) return m;
+    }
+  }
+  return batch.length ? flush() : null;
+}
