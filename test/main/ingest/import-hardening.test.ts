@@ -166,6 +166,16 @@ describe('text edge cases (issue 7, item 15)', () => {
     expect(events.map((e) => e.sourceId)).toEqual(['doc-1', 'doc-2']);
   });
 
+  it('refuses a UTF-16 record holding a lone surrogate instead of storing U+FFFD in its place', async () => {
+    const lines = [1, 2, 3].map((i) => JSON.stringify(oktaEvent(i, { note: 'QQ' })));
+    const bytes = Buffer.from(`\uFEFF${lines.join('\n')}\n`, 'utf16le');
+    const at = bytes.indexOf(Buffer.from('QQ', 'utf16le'), bytes.indexOf(Buffer.from('\n', 'utf16le')));
+    bytes.writeUInt16LE(0xd800, at);
+    const { events, problems } = await readAll(await file('lone-surrogate.json', bytes));
+    expect(events.map((e) => e.raw)).toEqual([lines[0], lines[2]]);
+    expect(problems.map((p) => p.line)).toEqual([2]);
+  });
+
   it('refuses a record whose bytes are not valid UTF-8, with its line, and keeps the rest byte for byte', async () => {
     const good = [JSON.stringify(oktaEvent(1, { note: 'real \uFFFD kept' })), JSON.stringify(oktaEvent(3))];
     const bad = Buffer.from(JSON.stringify(oktaEvent(2, { note: 'ZZ' })));
