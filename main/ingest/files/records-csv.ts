@@ -1,7 +1,10 @@
 /**
  * CSV reader (RFC 4180, papaparse for the cells). Records are assembled from lines by following
  * quoted fields, so a quoted cell may span lines and every record still knows the line it starts
- * on; papaparse then splits each record into cells. The first line is the header.
+ * on; papaparse then splits each record into cells. The first line is the header. A stray quote
+ * costs only its own line: a quote left open for MAX_QUOTED_SPAN_BYTES, or to the end of the
+ * file, or closed by another stray quote into a record that is not valid CSV, is reported on the
+ * line that opened it, and the lines it swallowed are read again as records.
  */
 import Papa from 'papaparse';
 import type { SourceKind } from '../sources/index.ts';
