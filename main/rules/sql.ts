@@ -95,7 +95,7 @@ function fieldrefSql(c: Extract<Cond, { k: 'fieldref' }>): Sql {
   if (c.op === 'eq') return { sql: `ifnull(${la} = ${lb}, 0)`, params: [...a.params, ...b.params] };
   if (c.op === 'contains') return { sql: `ifnull(instr(${la}, ${lb}) > 0, 0)`, params: [...a.params, ...b.params] };
   if (c.op === 'startswith') {
-    return { sql: `ifnull(substr(${la}, 1, length(${lb})) = ${lb}, 0)`, params: [...a.params, ...b.params, ...b.params, ...b.params] };
+    return { sql: `ifnull(substr(${la}, 1, length(${lb})) = ${lb}, 0)`, params: [...a.params, ...b.params, ...b.params] };
   }
   return {
     sql: `ifnull(length(${la}) >= length(${lb}) AND substr(${la}, length(${la}) - length(${lb}) + 1) = ${lb}, 0)`,
