@@ -93,6 +93,8 @@ export function exportHandlers(opts: ExportHandlerOptions): ExportHandlers & { s
     'exports.start': (input) =>
       guard(async () => {
         await ready();
+        // One at a time: an export holds a reader for its whole run, and the view needs the other.
+        if (jobs.size > 0) throw new ApiError('invalid_input', 'An export is already running: wait for it to finish or cancel it.');
         // A query mistake is named now, with its column, rather than as a failed export.
         try {
           compileQuery(input.view.query);

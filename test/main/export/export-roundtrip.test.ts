@@ -39,7 +39,7 @@ beforeAll(async () => {
     for (const row of page.rows) stored.set(row.id, (await store.read('get', { id: row.id }))!);
     after = page.next;
   } while (after);
-});
+}, 120_000);
 
 afterAll(async () => {
   await store.close();
