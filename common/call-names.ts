@@ -12,6 +12,7 @@ export const CALL_NAMES = [
   'events.count',
   'events.histogram',
   'events.topValues',
+  'events.seek',
   'integrity.verify',
   'retention.run',
   'connections.list',

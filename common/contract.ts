@@ -278,6 +278,20 @@ export const calls = {
       tookMs: z.number(),
     }),
   },
+  /**
+   * Where a row offset or a time falls in a view: the cursor that makes events.page start there
+   * (the table's scrollbar, End, "go to <time>"). `countHint` (the caller's count) lets an offset
+   * past the middle be found from the far end.
+   */
+  'events.seek': {
+    input: z.object({
+      view: viewSchema,
+      order: z.enum(['newest', 'oldest']),
+      target: z.union([z.object({ offset: z.number().int().nonnegative() }), z.object({ ts: rangeEnd })]),
+      countHint: z.number().int().nonnegative().optional(),
+    }),
+    output: z.object({ offset: z.number().int().nonnegative(), after: cursorSchema.nullable(), tookMs: z.number() }),
+  },
   'integrity.verify': {
     input: z.object({ tenantIds: z.array(id).min(1).optional() }),
     output: z.object({

@@ -57,6 +57,7 @@ export function createHandlers({ store, version, workspacePath, transport, demoS
       guard(() => timed(async () => ({ count: await store.read('count', input, { signal }) }))),
     'events.histogram': (input, { signal }) => guard(() => timed(() => store.read('histogram', input, { signal }))),
     'events.topValues': (input, { signal }) => guard(() => timed(() => store.read('topValues', input, { signal }))),
+    'events.seek': (input, { signal }) => guard(() => timed(() => store.read('seek', input, { signal }))),
     'integrity.verify': (input, { signal }) =>
       guard(async () => {
         // An unknown tenant is a mistake to name, not a clean verdict over 0 events.

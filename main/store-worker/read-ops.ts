@@ -5,6 +5,7 @@ import { ftsBacklog } from '../store/fts-indexer.ts';
 import { listTenants } from '../store/tenants.ts';
 import { getCheckpoint, getConnection, listConnections, syncTargets, tenantSyncRows } from '../store/connections.ts';
 import { verifyWorkspace } from '../store/verify.ts';
+import { seek, type SeekRequest } from '../store/seek.ts';
 import { rederive } from './normalizers.ts';
 import { exportReadOps } from './export-ops.ts';
 import type { View } from '../store/view-sql.ts';
@@ -18,6 +19,7 @@ export function readOps(db: ReadDb) {
     histogram: (a: { view: View; maxBuckets: number }) => histogram(db, a.view, a.maxBuckets),
     topValues: (a: { view: View; field: FacetField; limit: number }) =>
       topValues(db, a.view, a.field, a.limit),
+    seek: (a: SeekRequest) => seek(db, a),
     tenants: () => listTenants(db),
     verify: (a: { tenantIds?: number[] }) => verifyWorkspace(db, a.tenantIds, rederive),
     // The writer and retention keep tenants.event_count exact: no scan of events.
