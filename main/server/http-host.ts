@@ -10,7 +10,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { EVENTS_PATH, UPLOAD_PATH } from '../../common/contract.ts';
+import { DOWNLOAD_PATH, EVENTS_PATH, UPLOAD_PATH } from '../../common/contract.ts';
 import { dispatch, type Handlers } from '../api/dispatch.ts';
 import { ApiError } from '../api/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../csp.ts';
@@ -22,6 +22,7 @@ import { headerToken, newSecret, readCookie, sameSecret, sessionCookie, sessionC
 import { openStaticFile, streamFile } from './static-files.ts';
 import { serveUpload, type FileImporter } from './upload-route.ts';
 import { serveEvents, type SyncEventSource } from './events-route.ts';
+import { serveDownload } from './download-route.ts';
 
 export { staticPath } from './static-files.ts';
 
@@ -145,6 +146,11 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       requireToken(req);
       if (req.method !== 'GET' || !opts.events) throw new ApiError('not_found', 'Sync progress is a GET stream, and this host has none.');
       return serveEvents(req, res, opts.events);
+    }
+    if (target.pathname === DOWNLOAD_PATH) {
+      requireToken(req);
+      if (req.method !== 'GET') throw new ApiError('invalid_input', 'Downloads are GET requests.');
+      return serveDownload(res, target.params, opts.handlers);
     }
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, target);
     throw new ApiError('invalid_input', 'Only GET for pages and POST for /api/ calls.');
