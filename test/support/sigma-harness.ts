@@ -12,7 +12,7 @@ import { ruleWhere } from '../../main/rules/compile.ts';
 export interface Harness {
   db: Database.Database;
   /** Stores the events (JSON values or raw text) in one tenant of `kind`; ids are 1…n. */
-  load(events: readonly unknown[], kind?: string): void;
+  load(events: readonly unknown[], kind?: string, times?: readonly number[]): void;
   /** Indices (0-based) of the loaded events the condition matches. */
   matchCond(cond: Cond): number[];
   matchRule(rule: DetectionRule): number[];
@@ -30,12 +30,12 @@ export function sigmaHarness(): Harness {
     (db.prepare(`SELECT e.id FROM events e WHERE ${sql} ORDER BY e.id`).all(...params) as { id: number }[]).map((r) => r.id - 1);
   return {
     db,
-    load(events, kind = 'okta') {
+    load(events, kind = 'okta', times) {
       db.exec('DELETE FROM events; DELETE FROM tenants; DELETE FROM connections;');
       db.prepare('INSERT INTO connections (id, kind) VALUES (1, ?)').run(kind);
       db.prepare('INSERT INTO tenants (id, connection_id, source_kind) VALUES (1, 1, ?)').run(kind);
       const insert = db.prepare('INSERT INTO events (id, tenant_id, ts, raw) VALUES (?, 1, ?, ?)');
-      events.forEach((ev, i) => insert.run(i + 1, i * 1000, typeof ev === 'string' ? ev : JSON.stringify(ev)));
+      events.forEach((ev, i) => insert.run(i + 1, times?.[i] ?? i * 1000, typeof ev === 'string' ? ev : JSON.stringify(ev)));
     },
     matchCond(cond) {
       const { sql, params } = condSql(cond);
