@@ -27,9 +27,10 @@ export class StoreError extends Error {
 }
 
 /**
- * Cancelled readers still inside a SQLite call that are replaced at once. Beyond this many, a
- * cancelled reader's replacement starts only when one of them ends, so threads cannot pile up:
- * at most `readers + MAX_ABANDONED_READERS + readers` reader threads ever exist.
+ * Cancelled readers still inside a SQLite call beside which new reader threads may start. Beyond
+ * this many, a set-aside reader is replaced from the reserve only, and further replacements wait
+ * until one of them ends, so threads cannot pile up: at most `readers + 1` (the reserve)
+ * `+ MAX_ABANDONED_READERS + readers` reader threads ever exist.
  */
 export const MAX_ABANDONED_READERS = 2;
 
@@ -171,7 +172,7 @@ export class StoreHost {
   private readonly waiting: { grant(slot: WorkerSlot): void; fail(error: Error): void }[] = [];
   /** Cancelled readers whose thread has not exited yet (it is finishing a SQLite call). */
   private readonly abandoned = new Set<WorkerSlot>();
-  /** Replacements held back because MAX_ABANDONED_READERS were running; started as they exit. */
+  /** Readers the pool is short of (set aside or crashed), until refill() puts one in each place. */
   private owedReaders = 0;
   /**
    * A started reader outside the pool, so a set-aside reader is replaced at once instead of after
@@ -250,16 +251,27 @@ export class StoreHost {
       } else this.onReaderExit(dead);
     });
     this.spare = spare;
-    spare.ready.catch((error: unknown) => console.error('[trailkeeper] a spare reader worker failed to start:', error));
+    spare.ready.then(
+      () => this.refill(),
+      (error: unknown) => console.error('[trailkeeper] a spare reader worker failed to start:', error),
+    );
   }
 
-  /** Puts a reader in place of one that left the pool: the spare if it has started, else a new one. */
-  private replaceReader(): void {
+  /**
+   * Fills the places of readers that left the pool: first from the reserve (no new thread), then
+   * with new threads and a new reserve, but only while set-aside readers are within the cap.
+   */
+  private refill(): void {
+    if (this.closed) return;
     const spare = this.spare;
-    if (!spare?.isReady) return this.startReader();
-    this.spare = null;
-    this.readers.push(spare);
-    this.release(spare);
+    if (this.owedReaders > 0 && spare?.isReady) {
+      this.spare = null;
+      this.owedReaders--;
+      this.readers.push(spare);
+      this.release(spare);
+    }
+    if (this.abandoned.size > MAX_ABANDONED_READERS) return;
+    for (; this.owedReaders > 0; this.owedReaders--) this.startReader();
     this.startSpare();
   }
 
@@ -271,16 +283,12 @@ export class StoreHost {
   }
 
   private onReaderExit(dead: WorkerSlot): void {
-    if (this.abandoned.delete(dead)) {
-      // A set-aside reader ended: start a replacement that waited for the cap, if any.
-      if (this.owedReaders > 0 && !this.closed) {
-        this.owedReaders--;
-        this.replaceReader();
-      }
-      return;
+    // A set-aside reader ended (a replacement may have waited for the cap), or one crashed.
+    if (!this.abandoned.delete(dead)) {
+      this.removeReader(dead);
+      this.owedReaders++;
     }
-    this.removeReader(dead); // a crash, or close()
-    if (!this.closed) this.startReader();
+    this.refill();
   }
 
   /** A cancelled read: its caller is answered now; its worker returns to the pool once it stops. */
@@ -298,9 +306,8 @@ export class StoreHost {
     slot.abandon();
     this.removeReader(slot);
     this.abandoned.add(slot);
-    if (this.closed) return;
-    if (this.abandoned.size <= MAX_ABANDONED_READERS) this.replaceReader();
-    else this.owedReaders++;
+    this.owedReaders++;
+    this.refill();
   }
 
   private assertOpen(): void {
