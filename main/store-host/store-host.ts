@@ -30,7 +30,7 @@ export class StoreError extends Error {
  * Cancelled readers still inside a SQLite call beside which new reader threads may start. Beyond
  * this many, a set-aside reader is replaced from the reserve only, and further replacements wait
  * until one of them ends, so threads cannot pile up: at most `readers + 1` (the reserve)
- * `+ MAX_ABANDONED_READERS + readers` reader threads ever exist.
+ * `+ MAX_ABANDONED_READERS` reader threads ever exist.
  */
 export const MAX_ABANDONED_READERS = 2;
 
@@ -176,7 +176,7 @@ export class StoreHost {
   private owedReaders = 0;
   /**
    * A started reader outside the pool, so a set-aside reader is replaced at once instead of after
-   * a worker start (0.1 s on an idle machine, 1–4 s on a loaded one). Costs one idle thread.
+   * a worker start (0.6–2.8 s measured on a busy 2-core machine). Costs one idle thread (~30 MiB).
    */
   private spare: WorkerSlot | null = null;
   private useSpare = true;
