@@ -10,7 +10,7 @@ import { stageIntrusion } from './intrusion.ts';
 import { everydayOkta } from './okta-activity.ts';
 import { OktaLog, type TimedEvent } from './okta-log.ts';
 import { Rng } from '../lib/prng.ts';
-import { makeOktaTenant, type OktaTenant, type Place, type TenantSpec } from './world.ts';
+import { DAY, makeOktaTenant, WINDOW_END, type OktaTenant, type Person, type Place, type TenantSpec } from './world.ts';
 
 export const DEMO_SEED = 'trailkeeper-demo-v1';
 
@@ -76,6 +76,13 @@ function newest(events: TimedEvent[]): number {
   return events.reduce((max, e) => Math.max(max, e.t), 0);
 }
 
+/** The first Fabrikam person who left more than 40 days before the end of the window. */
+function leaver(tenant: OktaTenant): Person {
+  const p = tenant.people.find((x) => x.activeTo < WINDOW_END - 40 * DAY);
+  if (p === undefined) throw new Error('demo has no former Fabrikam employee');
+  return p;
+}
+
 export function buildDemo(seed = DEMO_SEED): DemoSet {
   const tenants: OktaTenant[] = [];
   const oktaLogs: OktaLog[] = [];
@@ -113,6 +120,7 @@ export function buildDemo(seed = DEMO_SEED): DemoSet {
     splunk: fabrikamSplunk,
     githubVictim: member('Dana Whitfield'),
     githubResponder: member('Marcus Okafor'),
+    leaver: leaver(fabrikam),
   });
 
   const files: DemoFile[] = [];

@@ -20,6 +20,8 @@ export interface IntrusionCast {
   splunk: OktaTarget;
   githubVictim: GhMember;
   githubResponder: GhMember;
+  /** A former employee whose account the attacker brings back. */
+  leaver: Person;
 }
 
 export const INTRUSION_START = WINDOW_END - 2 * DAY - 13 * HOUR - 23 * MINUTE;
@@ -88,6 +90,7 @@ export function stageIntrusion(okta: OktaLog, github: GithubLog, rng: Rng, cast:
   }
   t += 4 * MINUTE;
   github.emit(t, gh, 'org.audit_log_export', { query_phrase: 'actor:' + gh.login, format: 'json' }, via);
+  const attackEnd = t;
 
   // Next morning: the security lead revokes, re-enables and removes.
   const responder = cast.responder;
@@ -101,6 +104,7 @@ export function stageIntrusion(okta: OktaLog, github: GithubLog, rng: Rng, cast:
   fix(3, 'system.api_token.revoke', 'Revoke API token', [token], { tokenName: 'backup-sync', requestUri: `/api/internal/tokens/${token.id}` });
   fix(2, 'user.account.privilege.revoke', 'Revoke user privilege', [userTarget(backdoor)], { privilegeRevoked: 'Super administrator', requestUri: `/api/v1/users/${backdoor.id}/roles` });
   fix(1, 'user.lifecycle.deactivate', 'Deactivate Okta user', [userTarget(backdoor)], { requestUri: `/api/v1/users/${backdoor.id}/lifecycle/deactivate` });
+  const backdoorDeactivated = r;
   fix(2, 'user.session.clear', 'Clear user session', [userTarget(cast.victim)], { requestUri: `/api/v1/users/${cast.victim.id}/sessions` });
   fix(1, 'user.account.reset_password', 'Reset password for Okta user', [userTarget(cast.victim)], { requestUri: `/api/v1/users/${cast.victim.id}/lifecycle/reset_password` });
   const ghr = cast.githubResponder;
@@ -112,4 +116,25 @@ export function stageIntrusion(okta: OktaLog, github: GithubLog, rng: Rng, cast:
   github.emit(r, ghr, 'audit_log_streaming.update', { audit_log_stream_sink: 'splunk', audit_log_stream_enabled: true });
   r += 40 * MINUTE;
   gitTraffic(github, rng, ghr, r, 'git.fetch');
+
+  // Planted for the built-in rule pack, added after the story above so none of its events change:
+  // the attacker deletes six of the cloned repositories, resets the responder's MFA factors and
+  // brings back a former employee's account; the next morning the deactivated backdoor account
+  // still tries to sign in.
+  let p = attackEnd;
+  for (const repo of github.org.repos.slice(0, 6)) {
+    p += rng.int(20_000, 70_000);
+    github.emit(p, gh, 'repo.destroy', { repo: repo.name, repo_id: repo.id, visibility: 'private' }, via);
+  }
+  const later = (minutes: number, eventType: string, displayMessage: string, targets: OktaTarget[], debug: Record<string, string>): void => {
+    p += minutes * MINUTE + rng.int(0, 59_999);
+    okta.emit(p, { eventType, displayMessage, actor: attacker, net, agent, result: 'SUCCESS', targets, session, debug });
+  };
+  later(4, 'user.mfa.factor.reset_all', 'Reset all factors for user', [userTarget(responder)], { requestUri: `/api/v1/users/${responder.id}/lifecycle/reset_factors` });
+  later(3, 'user.lifecycle.reactivate', 'Reactivate Okta user', [userTarget(cast.leaver)], { requestUri: `/api/v1/users/${cast.leaver.id}/lifecycle/reactivate` });
+  okta.emit(backdoorDeactivated + 47 * MINUTE + rng.int(0, 59_999), {
+    eventType: 'user.session.start', displayMessage: 'User login to Okta', actor: actorOf(backdoor), net, agent, threat: true,
+    result: 'FAILURE', reason: 'VERIFICATION_ERROR', legacy: 'core.user_auth.login_failed', session: 'unknown',
+    debug: { requestUri: '/idp/idx/identify', url: '/idp/idx/identify?' },
+  });
 }
