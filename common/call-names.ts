@@ -34,6 +34,8 @@ export const CALL_NAMES = [
   'exports.cancel',
   'exports.list',
   'exports.verify',
+  'imports.openDialog',
+  'imports.dropped',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];
@@ -58,3 +60,10 @@ export const BRIDGE_GLOBAL = 'trailkeeper';
 export const SUBSCRIBE_CHANNEL = `${IPC_PREFIX}events.subscribe`;
 export const UNSUBSCRIBE_CHANNEL = `${IPC_PREFIX}events.unsubscribe`;
 export const EVENTS_CHANNEL = `${IPC_PREFIX}events`;
+
+/**
+ * Desktop drag-and-drop: the preload sends the paths of the files the user just dropped (read by
+ * `webUtils.getPathForFile`, never chosen by the page) on this channel, checked like calls; main
+ * answers an opaque drop id that `imports.dropped` takes. No call ever takes a path.
+ */
+export const DROP_CHANNEL = `${IPC_PREFIX}files.dropped`;

@@ -406,6 +406,16 @@ export const calls = {
     ]),
     output: exportVerifySchema,
   },
+  /**
+   * Desktop app: shows the OS Open dialog in the main process and imports the files chosen there
+   * (an empty answer when the user closes it). Over HTTP it answers not_found: the browser uploads.
+   */
+  'imports.openDialog': { input: z.lazy(() => importTargetSchema), output: z.lazy(() => desktopImportSchema) },
+  /** Desktop app: imports the files of one drag-and-drop, named by the id DROP_CHANNEL answered (never a path). */
+  'imports.dropped': {
+    input: z.lazy(() => importTargetSchema.extend({ dropId: z.string().regex(/^[0-9a-f-]{36}$/, 'must be the id of a drop') })),
+    output: z.lazy(() => desktopImportSchema),
+  },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 // Every name in call-names.ts has schemas here, and nothing else does.
@@ -477,6 +487,18 @@ export const importSummarySchema = z.object({
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 
+// The desktop import calls' schemas (referenced lazily from `calls`, which comes first).
+const importTargetSchema = z.object({ tenantId: id, sourceKind: z.enum(IMPORT_SOURCE_KINDS).optional() });
+/** One summary per file imported, and a sentence per file that could not be (the others still import). */
+const desktopImportSchema = z.object({
+  summaries: z.array(importSummarySchema),
+  failed: z.array(z.object({ fileName: z.string(), message: z.string() })),
+});
+export type DesktopImportResult = z.infer<typeof desktopImportSchema>;
+
+/** What the desktop bridge's `registerDrop` resolves to: the drop's id and its files' names, or why not. */
+export type DropRegistration = { ok: true; dropId: string; fileNames: string[] } | { ok: false; message: string };
+
 export const uploadLineSchema = z.discriminatedUnion('kind', [
   importProgressSchema.extend({ kind: z.literal('progress') }),
   z.object({ kind: z.literal('done'), summary: importSummarySchema }),
@@ -498,4 +520,6 @@ export type TrailkeeperBridge = {
   cancel(callId: number): void;
   /** Sync progress as it happens; returns the unsubscribe function. */
   subscribe(listener: (event: SyncEvent) => void): () => void;
+  /** Drag-and-drop: hands the dropped File objects' own paths to main (DROP_CHANNEL); the page never sees a path. */
+  registerDrop(files: ArrayLike<unknown>): Promise<DropRegistration>;
 };

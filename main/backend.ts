@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHandlers } from './api/handlers.ts';
+import { fileImportHandlers, type DesktopFiles } from './api/file-import-handlers.ts';
 import type { Handlers } from './api/dispatch.ts';
 import { DemoLoadJob } from './jobs/demo-load.ts';
 import { scheduleRetention, type RetentionSchedule } from './jobs/retention-schedule.ts';
@@ -28,6 +29,8 @@ export interface BackendOptions {
   version?: string;
   /** The desktop app's OS key store; browser mode uses a passphrase file beside the workspace. */
   secrets?: SecretStore;
+  /** The desktop app's Open dialog and drops (main/electron); absent in browser mode. */
+  desktopFiles?: DesktopFiles;
 }
 
 export interface Backend {
@@ -66,6 +69,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     retention,
     sync: syncHandlers(sync.service),
     syslog: syslogHandlers(syslog),
+    imports: fileImportHandlers(store, opts.desktopFiles ?? null),
   });
   const close = async () => {
     retention.stop();

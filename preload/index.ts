@@ -7,8 +7,8 @@
  * A sandboxed preload can `require` only 'electron': the call names come from
  * common/call-names.ts, which imports nothing and is bundled into this file.
  */
-import { contextBridge, ipcRenderer } from 'electron';
-import { BRIDGE_GLOBAL, CALL_NAMES, CANCEL_CHANNEL, EVENTS_CHANNEL, IPC_PREFIX, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from '../common/call-names.ts';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { BRIDGE_GLOBAL, CALL_NAMES, CANCEL_CHANNEL, DROP_CHANNEL, EVENTS_CHANNEL, IPC_PREFIX, SUBSCRIBE_CHANNEL, UNSUBSCRIBE_CHANNEL } from '../common/call-names.ts';
 import type { TrailkeeperBridge } from '../common/contract.ts';
 
 function buildBridge(): TrailkeeperBridge {
@@ -33,6 +33,13 @@ function buildBridge(): TrailkeeperBridge {
     return () => {
       if (listeners.delete(l) && listeners.size === 0) ipcRenderer.send(UNSUBSCRIBE_CHANNEL);
     };
+  };
+  // Drag-and-drop: each dropped File's own path goes to main, which answers an id for
+  // imports.dropped. A File the page made up has no path (''), and main refuses the drop.
+  bridge.registerDrop = (files: unknown) => {
+    const list = Array.from((files ?? []) as ArrayLike<unknown>);
+    const paths = list.map((file) => (file instanceof File ? webUtils.getPathForFile(file) : ''));
+    return ipcRenderer.invoke(DROP_CHANNEL, paths);
   };
   return Object.freeze(bridge) as unknown as TrailkeeperBridge;
 }

@@ -1,6 +1,7 @@
 /** The handler table: one function per contract call, all over the store host. */
 import type { DemoLoadStatus } from '../jobs/demo-load.ts';
 import { exportHandlers } from '../export/api-handlers.ts';
+import { fileImportHandlers, type FileImportHandlers } from './file-import-handlers.ts';
 import type { RetentionSchedule } from '../jobs/retention-schedule.ts';
 import type { StoreHost } from '../store-host/store-host.ts';
 import type { SyncHandlers } from '../sync/api-handlers.ts';
@@ -21,9 +22,11 @@ export interface HandlerContext {
   sync: SyncHandlers;
   /** The syslog receiver (main/intake/api-handlers.ts). */
   syslog: SyslogHandlers;
+  /** Desktop Open dialog and drag-and-drop import (file-import-handlers.ts); default: answers not_found. */
+  imports?: FileImportHandlers;
 }
 
-export function createHandlers({ store, version, workspacePath, transport, demoStatus, retention, sync, syslog }: HandlerContext): Handlers {
+export function createHandlers({ store, version, workspacePath, transport, demoStatus, retention, sync, syslog, imports }: HandlerContext): Handlers {
   const guard = <T>(work: () => Promise<T>) => work().catch((error: unknown) => Promise.reject(toApiError(error)));
   const { settled: _settled, ...exportCalls } = exportHandlers({ store, version, workspacePath, transport });
   return {
@@ -74,5 +77,6 @@ export function createHandlers({ store, version, workspacePath, transport, demoS
     ...sync,
     ...syslog,
     ...exportCalls,
+    ...(imports ?? fileImportHandlers(store, null)),
   };
 }

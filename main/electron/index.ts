@@ -12,6 +12,8 @@ import { startBackend, type Backend } from '../backend.ts';
 import { resolveWorkspacePath } from '../workspace-path.ts';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.ts';
 import { registerIpcRouter } from './ipc-router.ts';
+import { DropRegistry, registerDropChannel } from './drop-registry.ts';
+import { chooseImportFiles } from './import-dialog.ts';
 import { registerSyncSubscriptions } from './subscriptions.ts';
 import { SafeStorageStore } from '../secrets/safe-storage.ts';
 import { appMenuTemplate } from './menu.ts';
@@ -24,6 +26,7 @@ const builtMainDir = import.meta.dirname; // out/main (inside app.asar when pack
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
 let unregisterIpc: (() => void) | null = null;
+const drops = new DropRegistry();
 
 function resourcesDir(): string {
   // Packaged: electron-builder copies resources/ beside app.asar (extraResources).
@@ -66,12 +69,16 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     // Connection secrets sealed by the OS key store, in a file beside the workspace.
     secrets: new SafeStorageStore(safeStorage, `${workspacePath}.keys`),
+    // Imports by the main process's own Open dialog, or by a drop id (never a path from the page).
+    desktopFiles: { chooseFiles: () => chooseImportFiles(dialog, mainWindow), takeDrop: (dropId) => drops.take(dropId) },
   });
   const unregisterCalls = registerIpcRouter(ipcMain, backend.handlers);
   const unregisterEvents = registerSyncSubscriptions(ipcMain, backend.sync.engine);
+  const unregisterDrops = registerDropChannel(ipcMain, drops);
   unregisterIpc = () => {
     unregisterCalls();
     unregisterEvents();
+    unregisterDrops();
   };
 
   mainWindow = createMainWindow({ stateFile: join(app.getPath('userData'), 'window-state.json'), isDev });

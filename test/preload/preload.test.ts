@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES, CANCEL_CHANNEL, IPC_PREFIX } from '../../common/contract.ts';
+import { DROP_CHANNEL } from '../../common/call-names.ts';
 
 /** Stand-in for Electron's renderer modules: records what the preload exposes and invokes. */
 const electron = vi.hoisted(() => ({
@@ -20,7 +21,10 @@ vi.mock('electron', () => ({
       return { ok: true, value: 'from main' };
     },
     send: (...args: unknown[]) => electron.sent.push(args),
+    on: () => {},
   },
+  // A dropped File's path comes from Electron; here, from a stand-in that knows one file.
+  webUtils: { getPathForFile: (file: File) => (file.name === 'dropped.json' ? '/home/ana/dropped.json' : '') },
 }));
 
 await import('../../preload/index.ts');
@@ -32,7 +36,7 @@ describe('preload', () => {
 
   it('exposes exactly one function per contract call plus cancel, and nothing generic', () => {
     const api = electron.exposed[0]!.api;
-    expect(Object.keys(api).sort()).toEqual([...CALL_NAMES, 'cancel'].sort());
+    expect(Object.keys(api).sort()).toEqual([...CALL_NAMES, 'cancel', 'subscribe', 'registerDrop'].sort());
     expect(Object.values(api).every((value) => typeof value === 'function')).toBe(true);
     for (const generic of ['invoke', 'send', 'on', 'ipcRenderer', 'sendSync']) expect(api).not.toHaveProperty(generic);
   });
@@ -53,6 +57,13 @@ describe('preload', () => {
     api.cancel!(12);
     api.cancel!({ evil: true });
     expect(electron.sent).toEqual([[CANCEL_CHANNEL, 12]]);
+  });
+
+  it("registerDrop sends each dropped File's own path on the drop channel, and '' for anything else", async () => {
+    const api = electron.exposed[0]!.api as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    electron.invoked.length = 0;
+    await api.registerDrop!([new File(['{}'], 'dropped.json'), new File(['x'], 'made-up.json'), '/etc/passwd']);
+    expect(electron.invoked).toEqual([[DROP_CHANNEL, ['/home/ana/dropped.json', '', '']]]);
   });
 
   it("loads only 'electron' and the dependency-free call names at run time (a sandboxed preload can load nothing else)", () => {
