@@ -1,14 +1,15 @@
 /**
- * Opens the import dialog. Shown in browser mode only: the upload goes to the loopback host, and
- * the desktop app has no upload path over IPC (its Open dialog and drag-and-drop are elsewhere).
+ * Opens the import dialog. In browser mode the upload goes to the loopback host; the desktop app
+ * has no upload path over IPC and shows its Open dialog and drop target instead (DesktopImportButton).
  */
 import { useState } from 'react';
 import { transportKind } from '../api/client.ts';
+import { DesktopImportButton } from './DesktopImportButton.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 
 export function ImportButton() {
   const [open, setOpen] = useState(false);
-  if (transportKind !== 'http') return null;
+  if (transportKind !== 'http') return <DesktopImportButton />;
   return (
     <>
       <button type="button" className="control" data-testid="import-open" title="Import an audit log file" onClick={() => setOpen(true)}>
