@@ -35,6 +35,17 @@ export interface CorrelationRule extends RuleMeta {
   spec: CorrelationSpec;
 }
 
+/**
+ * Trailkeeper's own rule for what Sigma cannot say (distances, an actor's habits, history):
+ * a documented SELECT of event ids over `events`, run on the read-only connection. The view
+ * and the logsource's tenants limit which of those ids become findings.
+ */
+export interface SqlRule extends RuleMeta {
+  kind: 'sql';
+  sourceKinds: string[];
+  sql: string;
+}
+
 export interface UnusableRule {
   kind: 'unsupported' | 'invalid';
   id: string;
@@ -43,7 +54,7 @@ export interface UnusableRule {
   reason: string;
 }
 
-export type LoadedRule = DetectionRule | CorrelationRule | UnusableRule;
+export type LoadedRule = DetectionRule | CorrelationRule | SqlRule | UnusableRule;
 
 function text(v: unknown): string {
   if (v === undefined || v === null) return '';
@@ -97,6 +108,10 @@ function oneDocument(doc: unknown, file: string): LoadedRule {
     if (d['filter'] !== undefined && d['detection'] === undefined) throw new UnsupportedRule('Sigma filter documents are not supported');
     const m = meta(d, file);
     if (d['correlation'] !== undefined) return { ...m, kind: 'correlation', spec: parseCorrelation(d['correlation']) };
+    if (d['sql'] !== undefined) {
+      if (typeof d['sql'] !== 'string' || !/^\s*(WITH|SELECT)\b/i.test(d['sql'])) throw new InvalidRule('sql must be one SELECT (or WITH … SELECT) of event ids');
+      return { ...m, kind: 'sql', sourceKinds: sourceKinds(d['logsource'] as Logsource | undefined), sql: d['sql'] };
+    }
     return detectionRule(d, m);
   } catch (e) {
     if (e instanceof UnsupportedRule) return { kind: 'unsupported', id, title, file, reason: e.message };

@@ -7,7 +7,8 @@
  */
 import { ruleWhere } from './compile.ts';
 import { correlate, type MatchedEvent } from './correlate.ts';
-import type { CorrelationRule, DetectionRule, LoadedRule, RuleMeta } from './load.ts';
+import type { CorrelationRule, DetectionRule, LoadedRule, RuleMeta, SqlRule } from './load.ts';
+import { TENANTS_OF_KINDS } from './compile.ts';
 import type { SqlParam } from './sql.ts';
 
 export interface Finding {
@@ -61,8 +62,11 @@ function base(rule: RuleMeta): Pick<Finding, 'ruleId' | 'ruleVersion' | 'title' 
   return { ruleId: rule.id, ruleVersion: rule.version, title: rule.title, level: rule.level, author: rule.author };
 }
 
-function* matches(db: QueryDb, rule: DetectionRule, opts: RunOptions, withRaw: boolean): Generator<{ id: number; ts: number; tenant_id: number; raw?: string }> {
-  const { sql, params } = ruleWhere(rule);
+function* matches(db: QueryDb, rule: DetectionRule | SqlRule, opts: RunOptions, withRaw: boolean): Generator<{ id: number; ts: number; tenant_id: number; raw?: string }> {
+  const { sql, params } =
+    rule.kind === 'sql'
+      ? { sql: `${TENANTS_OF_KINDS} AND e.id IN (${rule.sql})`, params: [JSON.stringify(rule.sourceKinds)] }
+      : ruleWhere(rule);
   const stmt = db.prepare(`SELECT e.id, e.ts, e.tenant_id${withRaw ? ', e.raw' : ''} FROM events e WHERE ${opts.viewWhere} AND ${sql} ORDER BY e.ts, e.id`);
   let n = 0;
   for (const row of stmt.iterate(...opts.viewParams, ...params)) {
@@ -71,18 +75,18 @@ function* matches(db: QueryDb, rule: DetectionRule, opts: RunOptions, withRaw: b
   }
 }
 
-function resolve(ref: string, rules: readonly LoadedRule[]): DetectionRule | CorrelationRule | string {
+function resolve(ref: string, rules: readonly LoadedRule[]): DetectionRule | CorrelationRule | SqlRule | string {
   const found = rules.find((r) => r.id === ref || ('name' in r && r.name === ref));
   if (!found) return `references rule ${ref}, which is not loaded`;
   if (found.kind === 'unsupported' || found.kind === 'invalid') return `references rule ${ref}, which cannot be used (${found.reason})`;
-  return found as DetectionRule | CorrelationRule;
+  return found as DetectionRule | CorrelationRule | SqlRule;
 }
 
 function runCorrelation(db: QueryDb, rule: CorrelationRule, all: readonly LoadedRule[], opts: RunOptions): Finding[] | string {
   const refs = rule.spec.rules.map((r) => resolve(r, all));
   const bad = refs.find((r) => typeof r === 'string');
   if (bad !== undefined) return bad as string;
-  if (refs.some((r) => (r as LoadedRule).kind === 'correlation')) return 'chained correlations (a correlation over a correlation) are not supported';
+  if (refs.some((r) => (r as LoadedRule).kind !== 'detection')) return 'a correlation over a correlation or an SQL rule is not supported';
   const matched: MatchedEvent[] = [];
   refs.forEach((r, i) => {
     const d = r as DetectionRule;
@@ -103,7 +107,7 @@ function runCorrelation(db: QueryDb, rule: CorrelationRule, all: readonly Loaded
 
 /** Runs `selected` (ids; all usable rules when absent) from `rules`. */
 export function runRules(db: QueryDb, rules: readonly LoadedRule[], opts: RunOptions, selected?: readonly string[]): RunResult {
-  const usable = rules.filter((r): r is DetectionRule | CorrelationRule => r.kind === 'detection' || r.kind === 'correlation');
+  const usable = rules.filter((r): r is DetectionRule | CorrelationRule | SqlRule => r.kind === 'detection' || r.kind === 'correlation' || r.kind === 'sql');
   const chosen = selected ? usable.filter((r) => selected.includes(r.id)) : usable;
   const silenced = new Set<string>();
   if (!selected || selected.length > 1) {
@@ -122,7 +126,7 @@ export function runRules(db: QueryDb, rules: readonly LoadedRule[], opts: RunOpt
     chosen.forEach((rule, i) => {
       if (opts.shouldStop?.()) throw new Stopped();
       opts.onProgress?.(i, chosen.length);
-      if (rule.kind === 'detection') {
+      if (rule.kind === 'detection' || rule.kind === 'sql') {
         if (silenced.has(rule.id) || (rule.name !== null && silenced.has(rule.name))) return;
         let n = 0;
         for (const row of matches(db, rule, opts, false)) {

@@ -120,7 +120,8 @@ export function stageIntrusion(okta: OktaLog, github: GithubLog, rng: Rng, cast:
   // Planted for the built-in rule pack, added after the story above so none of its events change:
   // the attacker deletes six of the cloned repositories, resets the responder's MFA factors and
   // brings back a former employee's account; the next morning the deactivated backdoor account
-  // still tries to sign in.
+  // still tries to sign in. And the victim's own sign-in from her usual place shortly before the
+  // spray, so the attacker's sign-in from abroad is impossible travel.
   let p = attackEnd;
   for (const repo of github.org.repos.slice(0, 6)) {
     p += rng.int(20_000, 70_000);
@@ -135,6 +136,11 @@ export function stageIntrusion(okta: OktaLog, github: GithubLog, rng: Rng, cast:
   okta.emit(backdoorDeactivated + 47 * MINUTE + rng.int(0, 59_999), {
     eventType: 'user.session.start', displayMessage: 'User login to Okta', actor: actorOf(backdoor), net, agent, threat: true,
     result: 'FAILURE', reason: 'VERIFICATION_ERROR', legacy: 'core.user_auth.login_failed', session: 'unknown',
+    debug: { requestUri: '/idp/idx/identify', url: '/idp/idx/identify?' },
+  });
+  okta.emit(INTRUSION_START - 20 * MINUTE - rng.int(0, 59_999), {
+    eventType: 'user.session.start', displayMessage: 'User login to Okta', actor: actorOf(cast.victim), net: cast.victim.network,
+    agent: cast.victim.agent, result: 'SUCCESS', legacy: 'core.user_auth.login_success', session: okta.newSession(),
     debug: { requestUri: '/idp/idx/identify', url: '/idp/idx/identify?' },
   });
 }
