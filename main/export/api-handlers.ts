@@ -80,7 +80,7 @@ export function exportHandlers(opts: ExportHandlerOptions): ExportHandlers & { s
       return input.path;
     }
     const folder = exportsFolder(opts.workspacePath);
-    mkdirSync(folder, { recursive: true });
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
     const { tenants } = await store.read('tenants', undefined);
     const base = defaultExportName(input.view.scope, tenants, new Date(now()));
     for (let n = 1; ; n++) {

@@ -62,7 +62,7 @@ export function writeExport(opts: {
   const hash = createHash('sha256');
   let fd: number;
   try {
-    fd = openSync(partial, 'w', 0o644);
+    fd = openSync(partial, 'w', 0o600);
   } catch (error) {
     throw writeFailure(opts.path, error);
   }
