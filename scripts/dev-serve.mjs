@@ -7,6 +7,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { watch } from 'node:fs';
 import { join, resolve } from 'node:path';
+import console from 'node:console';
+import process from 'node:process';
+import { clearTimeout, setTimeout } from 'node:timers';
 
 const repo = resolve(import.meta.dirname, '..');
 const port = process.env.TRAILKEEPER_PORT ?? '5858';
