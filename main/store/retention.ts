@@ -1,8 +1,11 @@
 /**
  * Retention: removes events older than a tenant's retention days. A tenant under legal hold is
- * never touched. Batches remember how many of their events were purged so verify still holds.
+ * never touched. Batches remember how many of their events were purged so verify still holds;
+ * the daily rollups and the tenant's counters (event_count, newest_ts) go down in the same
+ * transaction as the rows.
  */
 import type { WriteDb } from './open.ts';
+import { RollupDelta, RollupWriter, type RolledEvent } from './rollups.ts';
 
 const DAY = 86_400_000;
 const CHUNK = 5_000;
@@ -16,11 +19,16 @@ export function purgeExpired(db: WriteDb, now: number): PurgeResult[] {
   const tenants = db
     .prepare('SELECT id, retention_days FROM tenants WHERE retention_days IS NOT NULL AND legal_hold = 0')
     .all() as { id: number; retention_days: number }[];
-  const pick = db.prepare('SELECT id, batch_id FROM events WHERE tenant_id = ? AND ts < ? LIMIT ?');
+  const pick = db.prepare(
+    'SELECT id, batch_id, ts, action, outcome, category FROM events WHERE tenant_id = ? AND ts < ? LIMIT ?',
+  );
   const deleteEvent = db.prepare('DELETE FROM events WHERE id = ?');
   const deleteFts = db.prepare('DELETE FROM events_fts WHERE rowid = ?');
   const countPurged = db.prepare('UPDATE batches SET purged = purged + ? WHERE id = ?');
-  const lowerCount = db.prepare('UPDATE tenants SET event_count = event_count - ? WHERE id = ?');
+  const lowerCount = db.prepare(
+    'UPDATE tenants SET event_count = event_count - ?, newest_ts = (SELECT max(ts) FROM events WHERE tenant_id = ?) WHERE id = ?',
+  );
+  const rollups = new RollupWriter(db);
   // Legal hold is re-read inside each transaction, so a hold set mid-purge stops it.
   const onHold = db.prepare('SELECT legal_hold FROM tenants WHERE id = ?');
 
@@ -31,15 +39,18 @@ export function purgeExpired(db: WriteDb, now: number): PurgeResult[] {
     for (;;) {
       const removed = db.transaction(() => {
         if ((onHold.get(tenant.id) as { legal_hold: number }).legal_hold === 1) return 0;
-        const rows = pick.all(tenant.id, cutoff, CHUNK) as { id: number; batch_id: number }[];
+        const rows = pick.all(tenant.id, cutoff, CHUNK) as ({ id: number; batch_id: number } & RolledEvent)[];
         const perBatch = new Map<number, number>();
+        const rollup = new RollupDelta();
         for (const row of rows) {
           deleteFts.run(row.id);
           deleteEvent.run(row.id);
           perBatch.set(row.batch_id, (perBatch.get(row.batch_id) ?? 0) + 1);
+          rollup.add(row);
         }
         for (const [batchId, n] of perBatch) countPurged.run(n, batchId);
-        if (rows.length) lowerCount.run(rows.length, tenant.id);
+        rollups.subtract(tenant.id, rollup);
+        if (rows.length) lowerCount.run(rows.length, tenant.id, tenant.id);
         return rows.length;
       }).immediate();
       purged += removed;

@@ -7,6 +7,7 @@ import { migration001 } from './001-initial.ts';
 import { migration002 } from './002-sync-state.ts';
 import { migration003 } from './003-batch-normalizer.ts';
 import { migration004 } from './004-export-history.ts';
+import { migration005 } from './005-event-rollups.ts';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,7 @@ export interface Migration {
   up: string | ((db: Database.Database) => void);
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
 export function schemaVersion(db: Database.Database): number {

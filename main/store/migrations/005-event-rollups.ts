@@ -1,0 +1,29 @@
+/**
+ * Daily rollups of the events (issue 12): one row per tenant, UTC day, action, outcome and
+ * category with its exact count, kept by the writer and retention in the same transactions as
+ * the events, so counts, histograms and top values over whole days read rollup rows instead of
+ * every event. Day, not hour: at 1,000,000 simulated events over 180 days and 50 tenants an
+ * hourly grain gives 851k rows (nearly one per event) and a daily one 445k, far narrower.
+ * Filled here from the events already stored, in this migration's one transaction.
+ */
+import type { Migration } from './index.ts';
+
+export const migration005: Migration = {
+  version: 5,
+  name: 'daily event rollups',
+  up: `
+    CREATE TABLE event_rollups (
+      tenant_id INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+      -- The UTC day as epoch milliseconds at 00:00 (floor, also before 1970).
+      day       INTEGER NOT NULL,
+      action    TEXT NOT NULL,
+      outcome   TEXT NOT NULL,
+      category  TEXT NOT NULL,
+      n         INTEGER NOT NULL CHECK (n >= 0),
+      PRIMARY KEY (tenant_id, day, action, outcome, category)
+    ) STRICT, WITHOUT ROWID;
+    INSERT INTO event_rollups (tenant_id, day, action, outcome, category, n)
+      SELECT tenant_id, ts - (((ts % 86400000) + 86400000) % 86400000), action, outcome, category, count(*)
+      FROM events GROUP BY 1, 2, 3, 4, 5;
+  `,
+};

@@ -1,0 +1,160 @@
+/**
+ * Migration 5 (daily rollups) on a workspace made by the schema before it (version 4): every
+ * event, raw hash, batch and chain is unchanged, the rollups equal a full scan, verify passes;
+ * and a child running the migration is SIGKILLed at random moments, each time on a fresh copy
+ * of the version-4 file, without loss (the migration is one transaction).
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate, schemaVersion } from '../../../main/store/migrations/index.ts';
+import { closeWorkspace, openWorkspaceForWrite, type ReadDb } from '../../../main/store/open.ts';
+import { purgeExpired } from '../../../main/store/retention.ts';
+import { ensureConnection, ensureTenant, setRetention } from '../../../main/store/tenants.ts';
+import { verifyWorkspace } from '../../../main/store/verify.ts';
+import { EventWriter } from '../../../main/store/writer.ts';
+import { BASE_TS, chunk, makeEvents, prng, removeTempDirs, tempDir, tempWorkspacePath } from './fixtures.ts';
+import { rollupMismatch } from './rollup-check.ts';
+
+const CHILD = fileURLToPath(new URL('./migrate-child.ts', import.meta.url));
+const KILLS = 8;
+
+let v4Path: string;
+/** Digests of what the migration must not touch, taken from the version-4 file. */
+let before: Record<string, string>;
+
+const schemaOf = (db: Database.Database) =>
+  db.prepare("SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all();
+
+/** sha256 of every event (ids, hashes, raw), every batch (the chain) and every tenant's head and counters. */
+function digests(db: Database.Database): Record<string, string> {
+  const digest = (sql: string) => {
+    const h = createHash('sha256');
+    for (const row of db.prepare(sql).raw(true).iterate() as IterableIterator<unknown[]>) h.update(JSON.stringify(row));
+    return h.digest('hex');
+  };
+  return {
+    events: digest('SELECT * FROM events ORDER BY id'),
+    batches: digest('SELECT * FROM batches ORDER BY id'),
+    tenants: digest('SELECT id, chain_head, event_count, newest_ts FROM tenants ORDER BY id'),
+    fts: digest('SELECT rowid FROM events_fts ORDER BY rowid'),
+  };
+}
+
+beforeAll(() => {
+  // Today's writer on a fresh file, then the rollup table dropped and the version set back: the
+  // file is then exactly what version 4 made (checked below against a file migrated to 4).
+  v4Path = tempWorkspacePath('v4.trailkeeper');
+  const w = openWorkspaceForWrite(v4Path);
+  const conn = ensureConnection(w, { kind: 'okta', label: 'Acme', baseUrl: null });
+  const writer = new EventWriter(w);
+  for (const [i, name] of ['Alpha', 'Bravo', 'Charlie'].entries()) {
+    const tenantId = ensureTenant(w, conn, { externalId: name, name, groups: ['eu'] });
+    const events = makeEvents(500 + i, 6_000, { prefix: name, minutes: 60 * 24 * 40 });
+    for (const batch of chunk(events, 400)) writer.ingestBatch({ tenantId, events: batch });
+  }
+  // A partly purged tenant, so batches carry purge counts.
+  setRetention(w, 1, 30);
+  purgeExpired(w, BASE_TS + 45 * 86_400_000);
+  w.exec('DROP TABLE event_rollups; PRAGMA user_version = 4;');
+  closeWorkspace(w);
+
+  const ref = new Database(':memory:');
+  migrate(ref, 4);
+  const v4 = new Database(v4Path, { readonly: true });
+  expect(schemaOf(v4)).toEqual(schemaOf(ref));
+  before = digests(v4);
+  v4.close();
+  ref.close();
+});
+
+afterAll(removeTempDirs);
+
+/** Checks a file after a migration finished or was killed; returns the version it was found at. */
+function checkNoLoss(path: string, where: string): number {
+  const db = new Database(path, { readonly: true });
+  try {
+    expect(db.pragma('integrity_check', { simple: true }), where).toBe('ok');
+    const version = schemaVersion(db);
+    expect([4, 5], where).toContain(version);
+    expect(digests(db), where).toEqual(before);
+    if (version === 5) expect(rollupMismatch(db), where).toBeNull();
+    else expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'event_rollups'").get(), where).toBeUndefined();
+    return version;
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs the child on `path`; kills it `delayMs` after it says `opening` unless it has migrated. */
+function runChild(path: string, delayMs: number | null): Promise<{ migratedMs: number | null; killedDuringOpen: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CHILD, path], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      const wasOpening = stdout.includes('opening\n');
+      stdout += d.toString();
+      const migrated = /migrated (\d+)/.exec(stdout);
+      if (!wasOpening && stdout.includes('opening\n') && delayMs !== null) setTimeout(() => child.kill('SIGKILL'), delayMs);
+      if (migrated && delayMs === null) child.kill('SIGKILL');
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      const migrated = /migrated (\d+)/.exec(stdout);
+      if (signal !== 'SIGKILL') reject(new Error(`migration child ended by itself (code ${code}, signal ${signal}): ${stderr || stdout}`));
+      else resolve({ migratedMs: migrated ? Number(migrated[1]) : null, killedDuringOpen: !migrated });
+    });
+  });
+}
+
+describe('migration 5: daily rollups', () => {
+  it('takes a version-4 workspace to version 5 with every event, hash and chain intact, and verify passes', () => {
+    const path = `${tempDir()}/copy.trailkeeper`;
+    copyFileSync(v4Path, path);
+    const w = openWorkspaceForWrite(path);
+    expect(schemaVersion(w)).toBe(5);
+    expect(rollupMismatch(w)).toBeNull();
+    expect((w.prepare('SELECT sum(n) AS n FROM event_rollups').get() as { n: number }).n).toBe(
+      (w.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n,
+    );
+    const verdict = verifyWorkspace(w as unknown as ReadDb);
+    expect(verdict).toMatchObject({ ok: true, firstBreak: null });
+    expect(verdict.eventsChecked).toBeGreaterThan(10_000);
+    // New batches keep the rollups exact on the migrated file.
+    new EventWriter(w).ingestBatch({ tenantId: 2, events: makeEvents(9, 300, { prefix: 'late', startTs: BASE_TS + 50 * 86_400_000 }) });
+    expect(rollupMismatch(w)).toBeNull();
+    closeWorkspace(w);
+  });
+
+  it(`loses nothing when the migrating process is SIGKILLed at random moments (${KILLS} kills)`, { timeout: 120_000 }, async () => {
+    // How long opening and migrating takes here, so the kills spread over it.
+    const calibrate = `${tempDir()}/calibrate.trailkeeper`;
+    copyFileSync(v4Path, calibrate);
+    const { migratedMs } = await runChild(calibrate, null);
+    expect(checkNoLoss(calibrate, 'calibration run')).toBe(5);
+    const rng = prng(505);
+    const found = { 4: 0, 5: 0, killedDuringOpen: 0 };
+    for (let kill = 0; kill < KILLS; kill++) {
+      const path = `${tempDir()}/kill-${kill}.trailkeeper`;
+      copyFileSync(v4Path, path);
+      const delayMs = Math.floor(rng() * 1.5 * (migratedMs ?? 100));
+      const run = await runChild(path, delayMs);
+      const where = `kill ${kill} (delay ${delayMs} ms of ${migratedMs} ms)`;
+      if (run.killedDuringOpen) found.killedDuringOpen++;
+      found[checkNoLoss(path, where) as 4 | 5]++;
+      // The next open finishes the migration, and the workspace verifies.
+      const w = openWorkspaceForWrite(path);
+      expect(verifyWorkspace(w as unknown as ReadDb), where).toMatchObject({ ok: true, firstBreak: null });
+      closeWorkspace(w);
+      expect(checkNoLoss(path, `${where}, reopened`)).toBe(5);
+      expect(existsSync(path)).toBe(true);
+    }
+    console.log(`migration kills: ${JSON.stringify(found)} (calibration: ${migratedMs} ms to open and migrate)`);
+    expect(found.killedDuringOpen).toBeGreaterThanOrEqual(1);
+  });
+});
