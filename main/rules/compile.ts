@@ -3,6 +3,7 @@
  * limited to tenants of the rule's source kinds. The caller ANDs the view's own WHERE.
  */
 import type { DetectionRule } from './load.ts';
+import { actionPrefilter } from './prefilter.ts';
 import { condSql, type Sql } from './sql.ts';
 
 export const TENANTS_OF_KINDS =
@@ -10,5 +11,7 @@ export const TENANTS_OF_KINDS =
 
 export function ruleWhere(rule: DetectionRule): Sql {
   const cond = condSql(rule.cond);
-  return { sql: `${TENANTS_OF_KINDS} AND ${cond.sql}`, params: [JSON.stringify(rule.sourceKinds), ...cond.params] };
+  const actions = actionPrefilter(rule.cond, rule.sourceKinds);
+  const pre = actions ? `lower(e.action) IN (${actions.map(() => '?').join(', ')}) AND ` : '';
+  return { sql: `${TENANTS_OF_KINDS} AND ${pre}${cond.sql}`, params: [JSON.stringify(rule.sourceKinds), ...(actions ?? []), ...cond.params] };
 }

@@ -24,7 +24,7 @@ export function sigmaHarness(): Harness {
   db.exec(`
     CREATE TABLE connections (id INTEGER PRIMARY KEY, kind TEXT NOT NULL);
     CREATE TABLE tenants (id INTEGER PRIMARY KEY, connection_id INTEGER NOT NULL, source_kind TEXT);
-    CREATE TABLE events (id INTEGER PRIMARY KEY, tenant_id INTEGER NOT NULL, ts INTEGER NOT NULL, raw TEXT NOT NULL);
+    CREATE TABLE events (id INTEGER PRIMARY KEY, tenant_id INTEGER NOT NULL, ts INTEGER NOT NULL, action TEXT, raw TEXT NOT NULL);
   `);
   const ids = (sql: string, params: unknown[]): number[] =>
     (db.prepare(`SELECT e.id FROM events e WHERE ${sql} ORDER BY e.id`).all(...params) as { id: number }[]).map((r) => r.id - 1);
@@ -34,8 +34,14 @@ export function sigmaHarness(): Harness {
       db.exec('DELETE FROM events; DELETE FROM tenants; DELETE FROM connections;');
       db.prepare('INSERT INTO connections (id, kind) VALUES (1, ?)').run(kind);
       db.prepare('INSERT INTO tenants (id, connection_id, source_kind) VALUES (1, 1, ?)').run(kind);
-      const insert = db.prepare('INSERT INTO events (id, tenant_id, ts, raw) VALUES (?, 1, ?, ?)');
-      events.forEach((ev, i) => insert.run(i + 1, times?.[i] ?? i * 1000, typeof ev === 'string' ? ev : JSON.stringify(ev)));
+      const insert = db.prepare('INSERT INTO events (id, tenant_id, ts, action, raw) VALUES (?, 1, ?, ?, ?)');
+      // `action` as the normalisers set it: the source's event-type field.
+      const typeField = ({ okta: 'eventType', github: 'action', cloudtrail: 'eventName', m365: 'Operation' } as Record<string, string>)[kind];
+      events.forEach((ev, i) => {
+        const raw = typeof ev === 'string' ? ev : JSON.stringify(ev);
+        const type = typeField && ev && typeof ev === 'object' ? (ev as Record<string, unknown>)[typeField] : null;
+        insert.run(i + 1, times?.[i] ?? i * 1000, typeof type === 'string' ? type : null, raw);
+      });
     },
     matchCond(cond) {
       const { sql, params } = condSql(cond);

@@ -124,3 +124,14 @@ describe('Sigma detection constructs and modifiers (SQL over raw events)', () =>
     expect(h.matchRule(detectionRule(oktaRule('sel:\n  eventType: x\ncondition: sel')))).toEqual([]);
   });
 });
+
+describe('the action prefilter', () => {
+  it('keeps results the same when the rule pins the event type (case-insensitively)', () => {
+    const h = sigmaHarness();
+    h.load([{ eventType: 'User.Session.Start', x: 1 }, { eventType: 'user.session.start', x: 2 }, { eventType: 'other', x: 1 }]);
+    const rule = detectionRule(oktaRule('a:\n  eventType: user.session.START\nb:\n  x: 1\ncondition: a and b'));
+    expect(h.matchRule(rule)).toEqual([0]);
+    const either = detectionRule(oktaRule('a:\n  eventType: user.session.start\nb:\n  eventType: other\ncondition: a or b'));
+    expect(h.matchRule(either)).toEqual([0, 1, 2]);
+  });
+});
