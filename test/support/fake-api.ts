@@ -21,6 +21,7 @@ import {
   type Tenant,
   type TrailkeeperApi,
   type ApiErrorShape,
+  type SyslogStatus,
 } from '../../common/contract.ts';
 import { ApiClientError } from '../../renderer/src/api/ApiClientError.ts';
 
@@ -43,6 +44,8 @@ export type FakeApi = {
   hold(name: CallName, options?: { calls?: number }): () => void;
   /** The next call of `name` fails with this error (after validating its input). */
   failNext(name: CallName, error: ApiErrorShape): void;
+  /** The syslog receiver's figures from now on (what it has received, written, skipped). */
+  setSyslogFigures(figures: Partial<SyslogStatus>): void;
 };
 
 /** The fields a `field:value` term can name, and how to read them from an event. */
@@ -62,6 +65,9 @@ export function createFakeApi(options: { tenants: Tenant[]; events: EventDetail[
   const log: FakeCall[] = [];
   const holds = new Map<CallName, { until: Promise<void>; remaining: number }>();
   const failures = new Map<CallName, ApiErrorShape>();
+  // One syslog receiver, as the real intake keeps: its figures stay after it stops.
+  const idleSyslog: SyslogStatus = { running: false, tenantId: null, host: '127.0.0.1', port: 0, received: 0, written: 0, batches: 0, garbage: 0, dropped: 0, connections: 0, recentProblems: [] };
+  let syslog: SyslogStatus = { ...idleSyslog };
 
   const handlers: { [K in CallName]?: Handler<K> } = {
     'tenants.list': () => ({
@@ -83,7 +89,29 @@ export function createFakeApi(options: { tenants: Tenant[]; events: EventDetail[
       const more = start >= 0 && start + limit < sorted.length;
       return { rows: slice.map(toRow), next: more && last ? { ts: last.ts, id: last.id } : null, tookMs: 1 };
     },
+    // The real store walks an index; the fake finds the same cursor in its sorted list.
+    'events.seek': ({ view, order, target }) => {
+      const sorted = ordered(view, order);
+      const offset =
+        'offset' in target
+          ? target.offset
+          : sorted.filter((e) => (order === 'newest' ? e.ts > target.ts : e.ts < target.ts)).length;
+      const before = offset > 0 ? sorted[Math.min(offset, sorted.length) - 1] : undefined;
+      return { offset, after: before ? { ts: before.ts, id: before.id } : null, tookMs: 1 };
+    },
+    'syslog.start': ({ tenantId, port, host }) => {
+      if (!tenants.some((t) => t.id === tenantId)) throw new ApiClientError({ code: 'invalid_input', message: `There is no tenant with id ${tenantId} to receive syslog into.` });
+      syslog = { ...idleSyslog, running: true, tenantId, host: host ?? '127.0.0.1', port: port === 0 ? 51_400 : port };
+      return syslog;
+    },
+    'syslog.stop': () => (syslog = { ...syslog, running: false, tenantId: null, connections: 0 }),
+    'syslog.status': () => syslog,
   };
+
+  function ordered(view: View, order: 'newest' | 'oldest'): EventDetail[] {
+    const sign = order === 'newest' ? -1 : 1;
+    return matching(view).sort((a, b) => sign * (a.ts - b.ts || a.id - b.id));
+  }
 
   function matching(view: View): EventDetail[] {
     const terms = parseQuery(view.query);
@@ -140,6 +168,7 @@ export function createFakeApi(options: { tenants: Tenant[]; events: EventDetail[
       };
     },
     failNext: (name, error) => failures.set(name, error),
+    setSyslogFigures: (figures) => (syslog = { ...syslog, ...figures }),
   };
 }
 

@@ -5,6 +5,7 @@ import { QueryBox } from './QueryBox.tsx';
 import { RangePicker } from './RangePicker.tsx';
 import { ScopePicker } from './ScopePicker.tsx';
 import { SyncStatus } from './connections/SyncStatus.tsx';
+import { SyslogIntakeButton } from './intake/SyslogIntakeButton.tsx';
 import { TimeZoneToggle } from './TimeZoneToggle.tsx';
 import { TotalCount } from './TotalCount.tsx';
 
@@ -20,6 +21,7 @@ export function TopBar() {
       <BackgroundStatus />
       <SyncStatus />
       <ImportButton />
+      <SyslogIntakeButton />
     </header>
   );
 }
