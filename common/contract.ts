@@ -153,11 +153,11 @@ export const keyStoreSchema = z.object({
 });
 export type KeyStoreState = z.infer<typeof keyStoreSchema>;
 
-const secretInput = z.string().min(1, 'Enter the token or secret.').max(16_384);
+const secretInput = z.string().min(1, 'enter the token or secret').max(16_384);
 const connectionDraft = z.object({
   kind: z.enum(CONNECTOR_KINDS),
   label: z.string().trim().min(1).max(200),
-  baseUrl: z.url({ protocol: /^https?$/, error: 'Enter the base URL, e.g. https://acme.okta.com.' }),
+  baseUrl: z.url({ protocol: /^https?$/, error: 'enter the base URL, e.g. https://acme.okta.com' }),
   options: z.record(z.string(), z.union([z.string().max(2000), z.number(), z.boolean()])).default({}),
   secret: secretInput,
   scheme: z.enum(['ssws', 'bearer']).optional(),
