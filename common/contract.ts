@@ -177,12 +177,14 @@ export const syslogStatusSchema = z.object({
   garbage: z.number().int().nonnegative(),
   dropped: z.number().int().nonnegative(),
   connections: z.number().int().nonnegative(),
+  /** TCP connections closed because they sent nothing for the idle timeout (5 minutes). */
+  idleClosed: z.number().int().nonnegative(),
   recentProblems: z.array(z.string()),
 });
 export type SyslogStatus = z.infer<typeof syslogStatusSchema>;
 
-/** Export formats (main/export): CSV, NDJSON and JSON of the raw events. */
-export const EXPORT_FORMATS = ['csv', 'ndjson', 'json'] as const;
+/** Export formats (main/export): CSV, NDJSON and JSON of the raw events, RFC 5424 syslog lines. */
+export const EXPORT_FORMATS = ['csv', 'ndjson', 'json', 'syslog'] as const;
 
 /** One export in the workspace's history; `rows` and `bytes` grow while it runs. */
 export const exportRecordSchema = z.object({

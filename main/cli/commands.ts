@@ -201,7 +201,9 @@ async function query(app: Headless, rest: string[], values: Values, io: CliIo): 
 async function exportView(app: Headless, rest: string[], values: Values, io: CliIo): Promise<ExitCode> {
   if (rest.length > 1) throw new CliError(EXIT.usage, 'export takes at most one QUERY (quote it in the shell).');
   const format = values.format;
-  if (format !== 'csv' && format !== 'ndjson' && format !== 'json') throw new CliError(EXIT.usage, '--format must be csv, ndjson or json.');
+  if (format !== 'csv' && format !== 'ndjson' && format !== 'json' && format !== 'syslog') {
+    throw new CliError(EXIT.usage, '--format must be csv, ndjson, json or syslog.');
+  }
   const { tenants } = await app.call('tenants.list', {});
   const { view, order } = buildView(rest[0] ?? '', values, tenants);
   const start = await app.call('exports.start', {

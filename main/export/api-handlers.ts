@@ -13,6 +13,7 @@ import { compileQuery } from '../query/compile.ts';
 import { QuerySyntaxError } from '../query/errors.ts';
 import { CancelledError, StoreError, type StoreHost } from '../store-host/store-host.ts';
 import type { ExportHistoryRow } from '../store-worker/export-ops.ts';
+import { writerFor, type ExportFormat } from './formats.ts';
 import { defaultExportName } from './names.ts';
 
 export const EXPORT_CALLS = ['exports.start', 'exports.cancel', 'exports.list', 'exports.verify'] as const satisfies readonly CallName[];
@@ -70,7 +71,7 @@ export function exportHandlers(opts: ExportHandlerOptions): ExportHandlers & { s
     return toRecord(row, jobs.get(id));
   }
 
-  async function choosePath(input: { path?: string | undefined; format: string; view: { scope: Parameters<typeof defaultExportName>[0] } }): Promise<string> {
+  async function choosePath(input: { path?: string | undefined; format: ExportFormat; view: { scope: Parameters<typeof defaultExportName>[0] } }): Promise<string> {
     if (input.path !== undefined) {
       if (opts.transport === 'http') {
         throw new ApiError('invalid_input', 'Over HTTP an export goes to the workspace\'s exports folder and downloads from there: leave out path.', { field: 'path' });
@@ -84,7 +85,7 @@ export function exportHandlers(opts: ExportHandlerOptions): ExportHandlers & { s
     const { tenants } = await store.read('tenants', undefined);
     const base = defaultExportName(input.view.scope, tenants, new Date(now()));
     for (let n = 1; ; n++) {
-      const path = join(folder, `${base}${n > 1 ? `-${n}` : ''}.${input.format}`);
+      const path = join(folder, `${base}${n > 1 ? `-${n}` : ''}.${writerFor(input.format).extension}`);
       if (!existsSync(path) && !existsSync(`${path}.partial`)) return path;
     }
   }

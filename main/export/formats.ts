@@ -1,10 +1,12 @@
 /** The export formats and their writers: one name → one FormatWriter. */
+import { EXPORT_FORMATS } from '../../common/contract.ts';
 import { csvWriter } from './csv.ts';
 import type { FormatWriter } from './export-row.ts';
 import { jsonWriter } from './json.ts';
 import { ndjsonWriter } from './ndjson.ts';
+import { syslogWriter } from './syslog5424.ts';
 
-export const EXPORT_FORMATS = ['csv', 'ndjson', 'json'] as const;
+export { EXPORT_FORMATS };
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface WriterOptions {
@@ -17,5 +19,6 @@ export function writerFor(format: ExportFormat, opts: WriterOptions = {}): Forma
     case 'csv': return csvWriter();
     case 'ndjson': return ndjsonWriter(opts);
     case 'json': return jsonWriter(opts);
+    case 'syslog': return syslogWriter();
   }
 }

@@ -15,6 +15,7 @@ const TYPES: Record<string, string> = {
   csv: 'text/csv; charset=utf-8',
   ndjson: 'application/x-ndjson; charset=utf-8',
   json: 'application/json; charset=utf-8',
+  syslog: 'text/plain; charset=utf-8',
 };
 
 /** A Content-Disposition value that keeps any file name safe (RFC 6266, with a UTF-8 form). */
