@@ -57,8 +57,17 @@ export class RollupWriter {
   private readonly addRow;
   private readonly subtractRow;
   private readonly dropEmpty;
+  private readonly addAll;
+  private readonly subtractAll;
+  private readonly dropEmptyAll;
 
   constructor(db: WriteDb) {
+    this.addAll = db.prepare(
+      `INSERT INTO event_rollups_all (day, action, outcome, category, n) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (day, action, outcome, category) DO UPDATE SET n = n + excluded.n`,
+    );
+    this.subtractAll = db.prepare('UPDATE event_rollups_all SET n = n - ? WHERE day = ? AND action = ? AND outcome = ? AND category = ?');
+    this.dropEmptyAll = db.prepare('DELETE FROM event_rollups_all WHERE day = ? AND action = ? AND outcome = ? AND category = ? AND n = 0');
     this.addRow = db.prepare(
       `INSERT INTO event_rollups (tenant_id, day, action, outcome, category, n) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (tenant_id, day, action, outcome, category) DO UPDATE SET n = n + excluded.n`,
@@ -73,16 +82,22 @@ export class RollupWriter {
 
   /** Inside the batch's transaction. */
   add(tenantId: number, delta: RollupDelta): void {
-    for (const k of delta.entries()) this.addRow.run(tenantId, k.day, k.action, k.outcome, k.category, k.n);
+    for (const k of delta.entries()) {
+      this.addRow.run(tenantId, k.day, k.action, k.outcome, k.category, k.n);
+      this.addAll.run(k.day, k.action, k.outcome, k.category, k.n);
+    }
   }
 
   /** Inside the purge's transaction; a row that reaches 0 is removed. */
   subtract(tenantId: number, delta: RollupDelta): void {
     for (const k of delta.entries()) {
-      const changed = this.subtractRow.run(k.n, tenantId, k.day, k.action, k.outcome, k.category).changes;
+      const changed =
+        this.subtractRow.run(k.n, tenantId, k.day, k.action, k.outcome, k.category).changes +
+        this.subtractAll.run(k.n, k.day, k.action, k.outcome, k.category).changes;
       // A missing row means the rollups no longer describe the events (changed outside Trailkeeper).
-      if (changed !== 1) throw new Error(`The daily rollups lack a row for tenant ${tenantId} on ${new Date(k.day).toISOString().slice(0, 10)}; nothing was purged.`);
+      if (changed !== 2) throw new Error(`The daily rollups lack a row for tenant ${tenantId} on ${new Date(k.day).toISOString().slice(0, 10)}; nothing was purged.`);
       this.dropEmpty.run(tenantId, k.day, k.action, k.outcome, k.category);
+      this.dropEmptyAll.run(k.day, k.action, k.outcome, k.category);
     }
   }
 }
@@ -95,6 +110,8 @@ const ROLLUP_COLUMNS = new Set(['tenant_id', 'action', 'outcome', 'category']);
  * days [fromDay, toDay) come from the rollups and the partial days at the ends from the events.
  */
 export interface RollupPlan {
+  /** event_rollups_all when the view names no tenant (scope all, no tenant: term), else event_rollups. */
+  table: 'event_rollups' | 'event_rollups_all';
   where: string;
   params: SqlValue[];
   /** Null: unbounded. */
@@ -121,10 +138,11 @@ export function rollupPlan(view: View): RollupPlan | null {
   const edges: { from: number; to: number }[] = [];
   if (from !== null && fromDay !== null && from < fromDay) edges.push({ from, to: fromDay });
   if (to !== null && toDay !== null && toDay < to) edges.push({ from: toDay, to });
-  return { where, params: noRange.params, fromDay, toDay, edges, eventWhere: noRange.where };
+  const table = /\be\.tenant_id\b/.test(where) ? 'event_rollups' : 'event_rollups_all';
+  return { table, where, params: noRange.params, fromDay, toDay, edges, eventWhere: noRange.where };
 }
 
-/** The rollup part as `SELECT <select> FROM event_rollups e WHERE …` and its params. */
+/** The rollup part as `SELECT <select> FROM <rollup table> e WHERE …` and its params. */
 function rollupPart(plan: RollupPlan, select: string, tail = '', selectParams: SqlValue[] = []): { sql: string; params: SqlValue[] } {
   const parts = [plan.where];
   const params = [...selectParams, ...plan.params];
@@ -136,7 +154,7 @@ function rollupPart(plan: RollupPlan, select: string, tail = '', selectParams: S
     parts.push('e.day < ?');
     params.push(plan.toDay);
   }
-  return { sql: `SELECT ${select} FROM event_rollups e WHERE ${parts.join(' AND ')} ${tail}`, params };
+  return { sql: `SELECT ${select} FROM ${plan.table} e WHERE ${parts.join(' AND ')} ${tail}`, params };
 }
 
 /** One part per edge: `SELECT <select> FROM events e WHERE … AND ts in the edge`. */
@@ -178,9 +196,12 @@ export function rollupTopValues(
   column: string,
   limit: number,
 ): { value: string | number | null; n: number; total: number }[] | null {
-  if (!ROLLUP_COLUMNS.has(column.replace(/^e\./, ''))) return null;
+  const name = column.replace(/^e\./, '');
+  if (!ROLLUP_COLUMNS.has(name)) return null;
+  // Counting tenants needs the per-tenant table even when the view names none.
+  const from: RollupPlan = name === 'tenant_id' ? { ...plan, table: 'event_rollups' } : plan;
   const parts = [
-    rollupPart(plan, `${column} AS value, sum(e.n) AS n`, `GROUP BY ${column}`),
+    rollupPart(from, `${column} AS value, sum(e.n) AS n`, `GROUP BY ${column}`),
     ...edgeParts(plan, `${column} AS value, count(*) AS n`, `GROUP BY ${column}`),
   ];
   // The same order and window total as the scan in reader.ts.

@@ -1,7 +1,7 @@
 /**
  * The rollup invariant, checked by the rollup, crash, retention-kill and migration tests: the
  * event_rollups rows are exactly the events grouped by tenant, UTC day, action, outcome and
- * category, with no row left at 0. No vitest import: child processes may load this file.
+ * category, event_rollups_all the same over all tenants, with no row left at 0. No vitest import: child processes may load this file.
  */
 import type Database from 'better-sqlite3';
 
@@ -16,5 +16,11 @@ export function rollupMismatch(db: Database.Database): string | null {
   if (missing) return `the events give ${JSON.stringify(missing)}, which the rollups lack`;
   const extra = db.prepare(`${FROM_ROLLUPS} EXCEPT ${FROM_EVENTS} LIMIT 1`).get();
   if (extra) return `the rollups hold ${JSON.stringify(extra)}, which the events do not give`;
+  const allTenants = `SELECT day, action, outcome, category, sum(n) AS n FROM (${FROM_EVENTS}) GROUP BY 1, 2, 3, 4`;
+  const ALL = 'SELECT day, action, outcome, category, n FROM event_rollups_all';
+  const missingAll = db.prepare(`${allTenants} EXCEPT ${ALL} LIMIT 1`).get();
+  if (missingAll) return `the events give ${JSON.stringify(missingAll)} over all tenants, which event_rollups_all lacks`;
+  const extraAll = db.prepare(`${ALL} EXCEPT ${allTenants} LIMIT 1`).get();
+  if (extraAll) return `event_rollups_all holds ${JSON.stringify(extraAll)}, which the events do not give`;
   return null;
 }

@@ -2,7 +2,7 @@
  * Daily rollups (issue 12): for random views (scope, a range that may or may not fall on
  * midnight, queries over rollup columns and over others), count, histogram and top values read
  * through the rollups equal the same calls scanning the events — after ingest, after retention,
- * and after a tenant's every event is purged. The rollup table itself equals a full GROUP BY.
+ * and after a tenant's every event is purged. The rollup tables themselves equal a full GROUP BY.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,15 +79,20 @@ const viewArb = fc
 /** Runs the property and returns how many views the rollups answered (so the test shows they were used). */
 function rollupsEqualScan(runs: number): number {
   let planned = 0;
+  const tables = new Set<string>();
   fc.assert(
     fc.property(viewArb, fc.integer({ min: 2, max: 200 }), fc.constantFrom(...FACET_FIELDS), fc.integer({ min: 1, max: 20 }), (view, buckets, field, limit) => {
-      if (rollupPlan(view)) planned++;
+      const plan = rollupPlan(view);
+      if (plan) planned++;
+      if (plan) tables.add(plan.table);
       expect(count(db, view)).toBe(count(db, view, { rollups: false }));
       expect(histogram(db, view, buckets)).toEqual(histogram(db, view, buckets, { rollups: false }));
       expect(topValues(db, view, field, limit)).toEqual(topValues(db, view, field, limit, { rollups: false }));
     }),
     { numRuns: runs, seed: 1212 },
   );
+  // Both rollup tables answered some of the views.
+  expect([...tables].sort()).toEqual(['event_rollups', 'event_rollups_all']);
   return planned;
 }
 
@@ -103,7 +108,9 @@ describe('daily rollups', () => {
 
   it('a view the rollups can answer uses them; one naming another column or inside one day does not', () => {
     const open = { from: null, to: null };
-    expect(rollupPlan({ scope: { kind: 'all' }, range: open, query: 'outcome:failure OR NOT action:x*' })).not.toBeNull();
+    expect(rollupPlan({ scope: { kind: 'all' }, range: open, query: 'outcome:failure OR NOT action:x*' })?.table).toBe('event_rollups_all');
+    expect(rollupPlan({ scope: { kind: 'all' }, range: open, query: 'tenant:Bravo' })?.table).toBe('event_rollups');
+    expect(rollupPlan({ scope: { kind: 'group', group: 'eu' }, range: open, query: '' })?.table).toBe('event_rollups');
     expect(rollupPlan({ scope: { kind: 'all' }, range: open, query: 'actor:alice@acme.test' })).toBeNull();
     expect(rollupPlan({ scope: { kind: 'all' }, range: { from: BASE_TS + 1, to: BASE_TS + DAY - 1 }, query: '' })).toBeNull();
     const plan = rollupPlan({ scope: { kind: 'all' }, range: { from: BASE_TS + 5, to: BASE_TS + 3 * DAY + 7 }, query: '' });
