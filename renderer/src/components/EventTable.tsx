@@ -1,68 +1,75 @@
 /**
- * The event list, newest first: windowed rows, keyboard selection, and the next page fetched
- * when the user nears the bottom.
+ * The event list: a toolbar ("1–40 of N", go to a time), the headings (Time toggles newest or
+ * oldest first), and windowed rows over the whole result. Rows not loaded yet show as pending
+ * and are fetched as blocks when they come into view; keys move the selection (Home and End to
+ * either end of the whole result).
  */
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useCallback, useRef, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { EVENT_GRID_ID } from '../hooks/focusTargets.ts';
 import { useAppStore } from '../state/store.ts';
+import { rowAt } from '../table/blockCache.ts';
 import { ROW_HEIGHT } from '../table/columns.ts';
-import { rowAt } from '../table/rowStore.ts';
 import { EmptyState } from './EmptyState.tsx';
 import { EventRowView } from './EventRowView.tsx';
 import { EventTableHeader } from './EventTableHeader.tsx';
+import { GoToTime } from './GoToTime.tsx';
 import { LoadingIndicator } from './LoadingIndicator.tsx';
-import { LoadingMoreRow } from './LoadingMoreRow.tsx';
+import { PendingRow } from './PendingRow.tsx';
+import { RowPosition } from './RowPosition.tsx';
 import { VirtualRows } from './VirtualRows.tsx';
-
-/** Start fetching the next page this many rows before the end. */
-const LOAD_AHEAD_ROWS = 100;
-const PAGE_JUMP_ROWS = 20;
+import './EventTable.css';
 
 export function EventTable() {
-  const { rows, hasMore, loadingMore, pageStatus, generation, selectedIndex, timeZone } = useAppStore(
+  const { rows, rowCount, pageStatus, generation, selectedIndex, revealSeq, timeZone } = useAppStore(
     useShallow((s) => ({
       rows: s.rows,
-      hasMore: s.next !== null,
-      loadingMore: s.loadingMore,
+      rowCount: s.rowCount,
       pageStatus: s.pageStatus,
       generation: s.generation,
       selectedIndex: s.selectedIndex,
+      revealSeq: s.revealSeq,
       timeZone: s.timeZone,
     })),
   );
-  const { select, moveSelection, openSelected, openDetail, loadMore } = useAppStore(
-    useShallow((s) => ({ select: s.select, moveSelection: s.moveSelection, openSelected: s.openSelected, openDetail: s.openDetail, loadMore: s.loadMore })),
+  const { select, moveSelection, openSelected, openDetail, ensureRows, setVisibleRows } = useAppStore(
+    useShallow((s) => ({
+      select: s.select,
+      moveSelection: s.moveSelection,
+      openSelected: s.openSelected,
+      openDetail: s.openDetail,
+      ensureRows: s.ensureRows,
+      setVisibleRows: s.setVisibleRows,
+    })),
   );
-  const [visibleEnd, setVisibleEnd] = useState(0);
+  const pageRows = useRef(20);
 
-  useEffect(() => {
-    if (hasMore && !loadingMore && visibleEnd >= rows.length - LOAD_AHEAD_ROWS) void loadMore();
-  }, [visibleEnd, rows.length, hasMore, loadingMore, loadMore]);
+  const onWindowChange = useCallback(
+    (first: number, end: number, visibleFirst: number, visibleEnd: number) => {
+      pageRows.current = Math.max(1, visibleEnd - visibleFirst - 1);
+      setVisibleRows(visibleFirst, visibleEnd);
+      ensureRows(first, end);
+    },
+    [ensureRows, setVisibleRows],
+  );
 
   const activate = useCallback(
     (index: number, id: number) => {
       select(index);
-      void openDetail(id);
+      // An open detail already follows the selection; open it only when it shows another event.
+      if (useAppStore.getState().detailId !== id) void openDetail(id);
     },
     [select, openDetail],
   );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const moves: Record<string, number> = {
-      ArrowDown: 1,
-      ArrowUp: -1,
-      PageDown: PAGE_JUMP_ROWS,
-      PageUp: -PAGE_JUMP_ROWS,
-      Home: -Infinity,
-      End: Infinity,
-    };
-    const delta = moves[e.key];
-    if (delta !== undefined) {
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: pageRows.current, PageUp: -pageRows.current };
+    if (e.key in moves) {
       e.preventDefault();
-      if (delta === -Infinity) select(0);
-      else if (delta === Infinity) select(rows.length - 1);
-      else moveSelection(delta);
+      moveSelection(moves[e.key]!);
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      select(e.key === 'Home' ? 0 : rowCount - 1);
     } else if (e.key === 'Enter') {
       e.preventDefault();
       openSelected();
@@ -71,7 +78,7 @@ export function EventTable() {
 
   const renderRow = (index: number, top: number) => {
     const row = rowAt(rows, index);
-    if (!row) return <LoadingMoreRow key="loading-more" top={top} />;
+    if (!row) return <PendingRow key={`pending-${index}`} index={index} top={top} selected={index === selectedIndex} />;
     return (
       <EventRowView
         key={row.id}
@@ -92,8 +99,12 @@ export function EventTable() {
       data-time-zone={timeZone}
       role="grid"
       aria-label="Events"
-      aria-rowcount={-1}
+      aria-rowcount={rowCount + 1}
     >
+      <div className="table-toolbar">
+        <RowPosition />
+        <GoToTime />
+      </div>
       <EventTableHeader />
       <LoadingIndicator />
       <VirtualRows
@@ -101,15 +112,15 @@ export function EventTable() {
         className="virtual-rows"
         tabIndex={0}
         role="rowgroup"
-        rowCount={rows.length + (hasMore ? 1 : 0)}
+        rowCount={rowCount}
         rowHeight={ROW_HEIGHT}
-        revealIndex={selectedIndex}
+        reveal={selectedIndex === null ? null : { index: selectedIndex, seq: revealSeq }}
         resetKey={generation}
         renderRow={renderRow}
-        onVisibleEndChange={setVisibleEnd}
+        onWindowChange={onWindowChange}
         onKeyDown={onKeyDown}
       />
-      {pageStatus === 'ready' && rows.length === 0 && <EmptyState />}
+      {pageStatus === 'ready' && rowCount === 0 && <EmptyState />}
     </section>
   );
 }

@@ -2,7 +2,7 @@
 import { useAppStore } from '../state/store.ts';
 
 export function LoadingIndicator() {
-  const loading = useAppStore((s) => s.pageStatus === 'loading' || s.loadingMore);
+  const loading = useAppStore((s) => s.pageStatus === 'loading');
   if (!loading) return null;
   return (
     <div className="loading-indicator" data-testid="loading-indicator" role="progressbar" aria-label="Loading events" />

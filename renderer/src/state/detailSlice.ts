@@ -1,15 +1,19 @@
 /**
- * The selected row and the open event detail. While the detail is open it follows the
- * selection; a later request wins over an earlier one still in flight.
+ * The selected row and the open event detail. The selection is a row index in the whole result,
+ * so it survives its block being dropped and fetched again. While the detail is open it follows
+ * the selection, also to a row that is still loading (it opens when the row arrives); a later
+ * request wins over an earlier one still in flight.
  */
 import type { EventDetail, TrailkeeperApi } from '../../../common/contract.ts';
 import { ApiClientError } from '../api/ApiClientError.ts';
-import { rowAt } from '../table/rowStore.ts';
+import { rowAt } from '../table/blockCache.ts';
 import type { LoadStatus } from './resultsSlice.ts';
 import type { SliceCreator } from './types.ts';
 
 export type DetailSlice = {
   selectedIndex: number | null;
+  /** Bumped by every selection, so the table reveals the row even when the index is unchanged. */
+  revealSeq: number;
   detailOpen: boolean;
   detailId: number | null;
   detail: EventDetail | null;
@@ -20,11 +24,14 @@ export type DetailSlice = {
   moveSelection: (delta: number) => void;
   openSelected: () => void;
   openDetail: (id: number) => Promise<void>;
+  /** Opens the selected row in the open detail once its row is loaded. */
+  followSelection: () => void;
   closeDetail: () => void;
 };
 
 export const createDetailSlice = (api: TrailkeeperApi): SliceCreator<DetailSlice> => (set, get) => ({
   selectedIndex: null,
+  revealSeq: 0,
   detailOpen: false,
   detailId: null,
   detail: null,
@@ -33,12 +40,11 @@ export const createDetailSlice = (api: TrailkeeperApi): SliceCreator<DetailSlice
   detailRequest: 0,
 
   select: (index) => {
-    const { rows, detailOpen, detailId } = get();
-    if (rows.length === 0) return;
-    const clamped = Math.min(Math.max(0, index), rows.length - 1);
-    set({ selectedIndex: clamped });
-    const row = rowAt(rows, clamped);
-    if (detailOpen && row && row.id !== detailId) void get().openDetail(row.id);
+    const { rowCount } = get();
+    if (rowCount === 0) return;
+    const clamped = Math.min(Math.max(0, index), rowCount - 1);
+    set((state) => ({ selectedIndex: clamped, revealSeq: state.revealSeq + 1 }));
+    get().followSelection();
   },
 
   moveSelection: (delta) => {
@@ -47,9 +53,18 @@ export const createDetailSlice = (api: TrailkeeperApi): SliceCreator<DetailSlice
   },
 
   openSelected: () => {
-    const { rows, selectedIndex } = get();
-    const row = selectedIndex === null ? undefined : rowAt(rows, selectedIndex);
+    const { selectedIndex } = get();
+    if (selectedIndex === null) return;
+    const row = rowAt(get().rows, selectedIndex);
     if (row) void get().openDetail(row.id);
+    else set((state) => ({ detailRequest: state.detailRequest + 1, detailOpen: true, detailId: null, detail: null, detailStatus: 'loading', detailError: null }));
+  },
+
+  followSelection: () => {
+    const { detailOpen, selectedIndex, detailId, rows } = get();
+    if (!detailOpen || selectedIndex === null) return;
+    const row = rowAt(rows, selectedIndex);
+    if (row && row.id !== detailId) void get().openDetail(row.id);
   },
 
   openDetail: async (id) => {

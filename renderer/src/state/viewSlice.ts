@@ -7,6 +7,7 @@ import type { Scope } from '../api/viewTypes.ts';
 import { DEFAULT_RANGE_PRESET, type RangePresetId } from '../format/rangePresets.ts';
 import { ALL_SCOPE } from '../format/scopeOptions.ts';
 import type { TimeZoneMode } from '../format/time.ts';
+import type { SortOrder } from './resultsSlice.ts';
 import type { SliceCreator } from './types.ts';
 
 export type ViewSlice = {
@@ -15,11 +16,14 @@ export type ViewSlice = {
   /** The query box's text; every run uses it as typed. */
   queryText: string;
   timeZone: TimeZoneMode;
+  /** Newest or oldest first; a change reruns the view. */
+  order: SortOrder;
   setScope: (scope: Scope) => void;
   setRangePreset: (preset: RangePresetId) => void;
   setQueryText: (text: string) => void;
   runQuery: () => void;
   setTimeZone: (mode: TimeZoneMode) => void;
+  setOrder: (order: SortOrder) => void;
 };
 
 export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => ({
@@ -27,6 +31,7 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => ({
   rangePreset: DEFAULT_RANGE_PRESET,
   queryText: '',
   timeZone: 'utc',
+  order: 'newest',
   setScope: (scope) => {
     set({ scope });
     void get().refresh();
@@ -38,4 +43,8 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => ({
   setQueryText: (queryText) => set({ queryText }),
   runQuery: () => void get().refresh(),
   setTimeZone: (timeZone) => set({ timeZone }),
+  setOrder: (order) => {
+    set({ order });
+    void get().refresh();
+  },
 });

@@ -1,10 +1,10 @@
 /**
- * The results slice over the fake API: first page then count, paging, stale work aborted when
- * the view changes, and a refused query that keeps the last good rows.
+ * The results slice over the fake API: first page then count, the next block by keyset, stale
+ * work aborted when the view changes, and a refused query that keeps the last good rows.
  */
 import { describe, expect, it } from 'vitest';
-import { PAGE_SIZE } from '../../../renderer/src/state/resultsSlice.ts';
-import { loadedIds, sampleStore } from './sample-workspace.ts';
+import { FIRST_PAGE_ROWS } from '../../../renderer/src/state/resultsSlice.ts';
+import { loadedIds, loadedRows, sampleStore } from './sample-workspace.ts';
 
 describe('results slice', () => {
   it('shows the first page newest first, and asks for the count only after it', async () => {
@@ -12,7 +12,7 @@ describe('results slice', () => {
     const releaseCount = fake.hold('events.count');
     const refreshed = store.getState().refresh();
     await expect.poll(() => store.getState().pageStatus).toBe('ready');
-    const newest = [...events].sort((a, b) => b.ts - a.ts).slice(0, PAGE_SIZE).map((e) => e.id);
+    const newest = [...events].sort((a, b) => b.ts - a.ts).slice(0, FIRST_PAGE_ROWS).map((e) => e.id);
     expect(loadedIds(store)).toEqual(newest);
     expect(store.getState().count).toBeNull();
     expect(store.getState().countStatus).toBe('loading');
@@ -24,13 +24,16 @@ describe('results slice', () => {
     expect(store.getState().countStatus).toBe('ready');
   });
 
-  it('appends the next page with the cursor, and stops at the end', async () => {
-    const { store, events } = sampleStore();
+  it('fetches the rows scrolled into view by keyset from the block before, without a seek', async () => {
+    const { fake, store, events } = sampleStore();
     await store.getState().refresh();
-    expect(store.getState().next).not.toBeNull();
-    await store.getState().loadMore();
+    expect(store.getState().rowCount).toBe(300);
+    store.getState().ensureRows(250, 300);
+    await expect.poll(() => loadedIds(store).length).toBe(300);
     expect(loadedIds(store)).toEqual([...events].sort((a, b) => b.ts - a.ts).map((e) => e.id));
-    expect(store.getState().next).toBeNull();
+    const last = fake.callsOf('events.page').at(-1)?.input as { after: { id: number } | null };
+    expect(last.after?.id).toBe(loadedIds(store)[FIRST_PAGE_ROWS - 1]);
+    expect(fake.callsOf('events.seek')).toHaveLength(0);
   });
 
   it('a new view aborts the first page still in flight, and only the new view lands', async () => {
@@ -45,7 +48,7 @@ describe('results slice', () => {
     releasePages();
     await first;
     await expect.poll(() => store.getState().countStatus).toBe('ready');
-    const rows = store.getState().rows.pages.flat();
+    const rows = loadedRows(store);
     expect(rows.length).toBe(6); // tenant 2's events 251..280, every fifth a failure
     expect(rows.every((r) => r.tenantId === 2 && r.outcome === 'failure')).toBe(true);
     expect(store.getState().count).toBe(6);
@@ -63,30 +66,30 @@ describe('results slice', () => {
     expect(oldCount?.signal?.aborted).toBe(true);
     expect(newCount?.signal?.aborted).toBe(false);
     // The new view's rows replaced the old ones, and its count is not yet known.
-    expect(store.getState().rows.pages.flat().every((r) => r.tenantId !== 2)).toBe(true);
+    expect(loadedRows(store).every((r) => r.tenantId !== 2)).toBe(true);
     expect(store.getState().count).toBeNull();
     releaseCounts();
     await expect.poll(() => store.getState().count).toBe(270);
     expect(store.getState().bannerError).toBeNull();
   });
 
-  it('a next page still loading for the old view never lands in the new one', async () => {
+  it('a block still loading for the old view never lands in the new one', async () => {
     const { fake, store } = sampleStore();
     await store.getState().refresh();
+    await expect.poll(() => store.getState().count).toBe(300);
     const release = fake.hold('events.page', { calls: 1 });
-    const paging = store.getState().loadMore();
-    expect(store.getState().loadingMore).toBe(true);
-    // The new view lands first; then the old view's next page arrives, late.
+    store.getState().ensureRows(250, 300);
+    // The new view lands first; then the old view's block arrives, late.
     store.getState().setScope({ kind: 'tenants', tenantIds: [3] });
     await expect.poll(() => store.getState().count).toBe(20);
-    const [, oldNextPage] = fake.callsOf('events.page');
-    expect(oldNextPage?.signal?.aborted).toBe(true);
+    const [, oldBlock] = fake.callsOf('events.page');
+    expect(oldBlock?.signal?.aborted).toBe(true);
     release();
-    await paging;
-    const rows = store.getState().rows.pages.flat();
+    await new Promise((r) => setTimeout(r, 10));
+    const rows = loadedRows(store);
     expect(rows.length).toBe(20);
     expect(rows.every((r) => r.tenantId === 3)).toBe(true);
-    expect(store.getState().next).toBeNull();
+    expect(store.getState().rowCount).toBe(20);
   });
 
   it('a refused query keeps the last good rows and count, and records the column', async () => {
@@ -121,7 +124,8 @@ describe('results slice', () => {
     fake.failNext('events.page', { code: 'internal', message: 'The workspace could not be read.' });
     await store.getState().refresh();
     expect(store.getState().pageStatus).toBe('error');
-    expect(store.getState().rows.length).toBe(0);
+    expect(store.getState().rowCount).toBe(0);
+    expect(loadedRows(store)).toHaveLength(0);
     expect(store.getState().count).toBeNull();
     expect(store.getState().bannerError).toBe('The workspace could not be read.');
   });

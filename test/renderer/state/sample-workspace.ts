@@ -1,5 +1,5 @@
 /** A small workspace for the slice tests: three tenants in two groups, 300 events, a store over the fake API. */
-import type { EventDetail } from '../../../common/contract.ts';
+import type { EventDetail, EventRow } from '../../../common/contract.ts';
 import { createAppStore } from '../../../renderer/src/state/createAppStore.ts';
 import { createFakeApi, fakeEvent, fakeTenant, type FakeApi } from '../../support/fake-api.ts';
 
@@ -11,7 +11,7 @@ export const TENANTS = [
   fakeTenant({ id: 3, name: 'Initech', groups: ['eu'], eventCount: 20 }),
 ];
 
-/** Tenant 1 has more than one page (250 > PAGE_SIZE); every fifth event failed. */
+/** Tenant 1 has more than one page (250 > FIRST_PAGE_ROWS); every fifth event failed. */
 export function sampleEvents(): EventDetail[] {
   const events: EventDetail[] = [];
   const owners = [...Array<number>(250).fill(1), ...Array<number>(30).fill(2), ...Array<number>(20).fill(3)];
@@ -35,7 +35,13 @@ export function sampleStore(): { fake: FakeApi; store: ReturnType<typeof createA
   return { fake, store: createAppStore(fake.api), events };
 }
 
+/** The loaded rows, in the order of their blocks. */
+export function loadedRows(store: ReturnType<typeof createAppStore>): EventRow[] {
+  const { blocks } = store.getState().rows;
+  return [...blocks.keys()].sort((a, b) => a - b).flatMap((b) => blocks.get(b)!);
+}
+
 /** The ids of the loaded rows, in order. */
 export function loadedIds(store: ReturnType<typeof createAppStore>): number[] {
-  return store.getState().rows.pages.flat().map((r) => r.id);
+  return loadedRows(store).map((r) => r.id);
 }
