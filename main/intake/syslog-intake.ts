@@ -18,7 +18,7 @@ export class SyslogIntakeError extends Error {
   override name = 'SyslogIntakeError';
 }
 
-const IDLE = { host: '127.0.0.1', port: 0, received: 0, written: 0, batches: 0, garbage: 0, dropped: 0, connections: 0, recentProblems: [] };
+const IDLE = { host: '127.0.0.1', port: 0, received: 0, written: 0, batches: 0, garbage: 0, dropped: 0, connections: 0, idleClosed: 0, recentProblems: [] };
 
 export class SyslogIntake {
   private receiver: SyslogReceiver | null = null;

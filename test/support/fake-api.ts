@@ -66,7 +66,7 @@ export function createFakeApi(options: { tenants: Tenant[]; events: EventDetail[
   const holds = new Map<CallName, { until: Promise<void>; remaining: number }>();
   const failures = new Map<CallName, ApiErrorShape>();
   // One syslog receiver, as the real intake keeps: its figures stay after it stops.
-  const idleSyslog: SyslogStatus = { running: false, tenantId: null, host: '127.0.0.1', port: 0, received: 0, written: 0, batches: 0, garbage: 0, dropped: 0, connections: 0, recentProblems: [] };
+  const idleSyslog: SyslogStatus = { running: false, tenantId: null, host: '127.0.0.1', port: 0, received: 0, written: 0, batches: 0, garbage: 0, dropped: 0, connections: 0, idleClosed: 0, recentProblems: [] };
   let syslog: SyslogStatus = { ...idleSyslog };
 
   const handlers: { [K in CallName]?: Handler<K> } = {

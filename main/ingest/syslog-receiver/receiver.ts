@@ -33,6 +33,11 @@ export interface SyslogReceiverOptions {
   maxPending?: number;
   /** Open TCP connections beyond this are closed at once (default 64). */
   maxConnections?: number;
+  /**
+   * A TCP connection that sends nothing for this long is closed (default 5 minutes; 0 never),
+   * so a local process cannot hold every connection slot open and shut real senders out.
+   */
+  idleTimeoutMs?: number;
 }
 
 export interface SyslogReceiverStatus {
@@ -49,6 +54,8 @@ export interface SyslogReceiverStatus {
   /** Events dropped because the sink fell behind, or its write failed. */
   dropped: number;
   connections: number;
+  /** TCP connections closed because they sent nothing for idleTimeoutMs. */
+  idleClosed: number;
   /** The last few reasons something was skipped, newest last. */
   recentProblems: string[];
 }
@@ -63,7 +70,7 @@ export class SyslogReceiver {
   private udp: UdpSocket | null = null;
   private readonly sockets = new Set<Socket>();
   private boundPort = 0;
-  private counts = { received: 0, garbage: 0, dropped: 0 };
+  private counts = { received: 0, garbage: 0, dropped: 0, idleClosed: 0 };
   private recentProblems: string[] = [];
 
   constructor(options: SyslogReceiverOptions) {
@@ -73,7 +80,7 @@ export class SyslogReceiver {
       throw new Error(`The syslog port must be a whole number from 0 to 65535, not ${options.port}.`);
     }
     this.opts = {
-      maxFrameBytes: 64 * 1024, maxBatch: 1000, maxDelayMs: 250, maxPending: 100_000, maxConnections: 64,
+      maxFrameBytes: 64 * 1024, maxBatch: 1000, maxDelayMs: 250, maxPending: 100_000, maxConnections: 64, idleTimeoutMs: 5 * 60_000,
       ...options,
       host: host === 'localhost' ? '127.0.0.1' : host,
     };
@@ -164,6 +171,15 @@ export class SyslogReceiver {
     });
     socket.on('data', (chunk: Buffer) => splitter.push(chunk));
     socket.on('end', () => splitter.end());
+    if (this.opts.idleTimeoutMs > 0) {
+      socket.setTimeout(this.opts.idleTimeoutMs, () => {
+        this.counts.idleClosed++;
+        this.problem(`A TCP connection sent nothing for ${describeMs(this.opts.idleTimeoutMs)} and was closed.`);
+        // As if the sender had closed it: a last LF-less message is kept, a cut frame counted.
+        splitter.end();
+        socket.destroy();
+      });
+    }
     socket.on('error', () => socket.destroy());
     socket.on('close', () => this.sockets.delete(socket));
   }
@@ -209,6 +225,11 @@ export class SyslogReceiver {
     this.recentProblems.push(sentence);
     if (this.recentProblems.length > RECENT_PROBLEMS) this.recentProblems.shift();
   }
+}
+
+function describeMs(ms: number): string {
+  if (ms % 60_000 === 0) return `${ms / 60_000} minute${ms === 60_000 ? '' : 's'}`;
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

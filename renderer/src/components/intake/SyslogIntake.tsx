@@ -117,6 +117,7 @@ export function SyslogIntake() {
             <Figure label="garbage" value={status.garbage} />
             <Figure label="dropped" value={status.dropped} />
             <Figure label="TCP connections" value={status.connections} />
+            <Figure label="idle closed" value={status.idleClosed} />
           </dl>
           {status.recentProblems.length > 0 && (
             <ul className="import-problems" data-testid="syslog-problems">
