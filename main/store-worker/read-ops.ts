@@ -8,6 +8,7 @@ import { verifyWorkspace } from '../store/verify.ts';
 import { seek, type SeekRequest } from '../store/seek.ts';
 import { rederive } from './normalizers.ts';
 import { exportReadOps } from './export-ops.ts';
+import { ruleReadOps } from './rule-ops.ts';
 import type { View } from '../store/view-sql.ts';
 import type { FacetField } from '../../common/event-fields.ts';
 
@@ -32,6 +33,7 @@ export function readOps(db: ReadDb) {
     syncTargets: (a: { connectionId?: number; tenantIds?: number[] }) => syncTargets(db, a),
     tenantSyncRows: (a: { connectionId?: number }) => tenantSyncRows(db, a.connectionId),
     ...exportReadOps(db),
+    ...ruleReadOps(db),
   };
 }
 

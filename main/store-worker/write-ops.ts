@@ -10,6 +10,7 @@ import { FtsIndexer } from '../store/fts-indexer.ts';
 import { EventWriter, type BatchInput } from '../store/writer.ts';
 import { fileNormalizerName, rederivesExactly } from './normalizers.ts';
 import { exportWriteOps } from './export-ops.ts';
+import { ruleWriteOps } from './rule-ops.ts';
 import {
   applyListedTenants,
   closeInterruptedRuns,
@@ -108,6 +109,7 @@ export function writeOps(db: WriteDb) {
     /** Makes every stored event searchable now, instead of when the writer is next idle. */
     indexFullText: () => new FtsIndexer(db).drain(),
     ...exportWriteOps(db),
+    ...ruleWriteOps(db),
   };
 }
 
