@@ -1,6 +1,7 @@
 /** App name and the controls that define the view. */
 import { BackgroundStatus } from './BackgroundStatus.tsx';
 import { ImportButton } from './ImportButton.tsx';
+import { ExportButton } from './export/ExportButton.tsx';
 import { QueryBox } from './QueryBox.tsx';
 import { RangePicker } from './RangePicker.tsx';
 import { ScopePicker } from './ScopePicker.tsx';
@@ -21,6 +22,7 @@ export function TopBar() {
       <BackgroundStatus />
       <SyncStatus />
       <ImportButton />
+      <ExportButton />
       <SyslogIntakeButton />
     </header>
   );
