@@ -36,6 +36,10 @@ export const CALL_NAMES = [
   'exports.verify',
   'imports.openDialog',
   'imports.dropped',
+  'rules.list',
+  'rules.run',
+  'findings.list',
+  'sql.run',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

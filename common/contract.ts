@@ -418,6 +418,25 @@ export const calls = {
     input: z.lazy(() => importTargetSchema.extend({ dropId: z.string().regex(/^[0-9a-f-]{36}$/, 'must be the id of a drop') })),
     output: z.lazy(() => desktopImportSchema),
   },
+  /** The built-in rule pack: each rule, or why it cannot run (unsupported or invalid). */
+  'rules.list': { input: z.object({}), output: z.lazy(() => z.object({ rules: z.array(ruleSummarySchema) })) },
+  /** Runs the pack (or the rules named) over a view; the findings are kept as a run in the workspace. */
+  'rules.run': {
+    input: z.object({ view: viewSchema, ruleIds: z.array(z.string().min(1).max(200)).min(1).max(2000).optional() }),
+    output: z.lazy(() => ruleRunSchema),
+  },
+  /** The findings of one run (default: the latest). */
+  'findings.list': { input: z.object({ runId: id.optional() }), output: z.lazy(() => z.object({ runId: id.nullable(), findings: z.array(findingSchema) })) },
+  /** One read-only SQL statement on a reader (query_only), with named parameters and a time limit. */
+  'sql.run': {
+    input: z.object({
+      sql: z.string().min(1).max(100_000),
+      params: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.union([z.string().max(10_000), z.number(), z.null()])).default({}),
+      limit: z.number().int().min(1).max(10_000).default(1000),
+      timeoutMs: z.number().int().min(100).max(600_000).default(30_000),
+    }),
+    output: z.lazy(() => sqlResultSchema),
+  },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 // Every name in call-names.ts has schemas here, and nothing else does.
@@ -525,3 +544,50 @@ export type TrailkeeperBridge = {
   /** Drag-and-drop: hands the dropped File objects' own paths to main (DROP_CHANNEL); the page never sees a path. */
   registerDrop(files: ArrayLike<unknown>): Promise<DropRegistration>;
 };
+
+// Forensic queries (issue 11): rules, findings, the SQL console.
+export const ruleSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  level: z.string(),
+  author: z.string(),
+  kind: z.enum(['detection', 'correlation', 'sql', 'unsupported', 'invalid']),
+  reason: z.string().nullable(),
+  file: z.string(),
+});
+export type RuleSummary = z.output<typeof ruleSummarySchema>;
+
+export const findingSchema = z.object({
+  ruleId: z.string(),
+  ruleVersion: z.string(),
+  title: z.string(),
+  level: z.string(),
+  /** The rule's author: the Detection Rule License asks that a finding keeps it. */
+  author: z.string(),
+  tenantId: id,
+  ts: epochMs,
+  tsEnd: epochMs,
+  eventIds: z.array(id),
+  /** Correlations: the group-by values and the count, sum or average that met the condition. */
+  group: z.record(z.string(), z.string()).nullable(),
+  measure: z.number().nullable(),
+});
+export type Finding = z.output<typeof findingSchema>;
+
+export const ruleRunSchema = z.object({
+  runId: id,
+  findings: z.array(findingSchema),
+  problems: z.array(z.object({ ruleId: z.string(), title: z.string(), reason: z.string() })),
+  truncated: z.array(z.string()),
+  cancelled: z.boolean(),
+  tookMs: z.number(),
+});
+export type RuleRun = z.output<typeof ruleRunSchema>;
+
+export const sqlResultSchema = z.object({
+  columns: z.array(z.string()),
+  rows: z.array(z.array(z.unknown())),
+  truncated: z.boolean(),
+  tookMs: z.number(),
+});
+export type SqlResult = z.output<typeof sqlResultSchema>;

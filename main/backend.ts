@@ -70,6 +70,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     sync: syncHandlers(sync.service),
     syslog: syslogHandlers(syslog),
     imports: fileImportHandlers(store, opts.desktopFiles ?? null),
+    rulesDir: join(opts.resourcesDir, 'rules'),
   });
   const close = async () => {
     retention.stop();

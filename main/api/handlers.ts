@@ -8,6 +8,7 @@ import type { SyncHandlers } from '../sync/api-handlers.ts';
 import type { SyslogHandlers } from '../intake/api-handlers.ts';
 import type { Handlers } from './dispatch.ts';
 import { ApiError } from './errors.ts';
+import { ruleHandlers } from './rule-handlers.ts';
 import { timed, toApiError } from './store-errors.ts';
 
 export interface HandlerContext {
@@ -24,9 +25,11 @@ export interface HandlerContext {
   syslog: SyslogHandlers;
   /** Desktop Open dialog and drag-and-drop import (file-import-handlers.ts); default: answers not_found. */
   imports?: FileImportHandlers;
+  /** The built-in rule pack (resources/rules); rules.* answer not_found without it. */
+  rulesDir?: string;
 }
 
-export function createHandlers({ store, version, workspacePath, transport, demoStatus, retention, sync, syslog, imports }: HandlerContext): Handlers {
+export function createHandlers({ store, version, workspacePath, transport, demoStatus, retention, sync, syslog, imports, rulesDir }: HandlerContext): Handlers {
   const guard = <T>(work: () => Promise<T>) => work().catch((error: unknown) => Promise.reject(toApiError(error)));
   const { settled: _settled, ...exportCalls } = exportHandlers({ store, version, workspacePath, transport });
   return {
@@ -78,5 +81,6 @@ export function createHandlers({ store, version, workspacePath, transport, demoS
     ...syslog,
     ...exportCalls,
     ...(imports ?? fileImportHandlers(store, null)),
+    ...ruleHandlers(store, rulesDir ?? null),
   };
 }

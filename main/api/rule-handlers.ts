@@ -1,0 +1,50 @@
+/**
+ * rules.list, rules.run, findings.list and sql.run over the store host. A run's findings are
+ * written as one run by the writer after the reader has found them; the console's refusals and
+ * SQLite's own errors come back as invalid_input with the sentence, and its time limit cancels
+ * the read (the host answers at once and sets a reader that does not stop aside).
+ */
+import type { StoreHost } from '../store-host/store-host.ts';
+import type { Handlers } from './dispatch.ts';
+import { ApiError } from './errors.ts';
+import { timed, toApiError } from './store-errors.ts';
+
+export type RuleHandlers = Pick<Handlers, 'rules.list' | 'rules.run' | 'findings.list' | 'sql.run'>;
+
+export function ruleHandlers(store: StoreHost, packDir: string | null): RuleHandlers {
+  const guard = <T>(work: () => Promise<T>) => work().catch((error: unknown) => Promise.reject(toApiError(error)));
+  const dir = (): string => {
+    if (packDir === null) throw new ApiError('not_found', 'This Trailkeeper has no rule pack (resources/rules is missing).');
+    return packDir;
+  };
+  return {
+    'rules.list': () => guard(() => store.read('rulesList', { dir: dir() })),
+    'rules.run': ({ view, ruleIds }, { signal }) =>
+      guard(() =>
+        timed(async () => {
+          const out = await store.read('rulesRun', { dir: dir(), view, ...(ruleIds ? { ruleIds } : {}) }, { signal });
+          const ruleCount = ruleIds?.length ?? (await store.read('rulesList', { dir: dir() })).rules.length;
+          const { runId } = await store.write('findingsSave', { view, ruleCount, cancelled: out.cancelled, findings: out.findings, now: Date.now() });
+          return { runId, ...out };
+        }),
+      ),
+    'findings.list': ({ runId }) => guard(() => store.read('findingsList', runId === undefined ? {} : { runId })),
+    'sql.run': ({ sql, params, limit, timeoutMs }, { signal }) =>
+      guard(() =>
+        timed(async () => {
+          const deadline = AbortSignal.timeout(timeoutMs);
+          let out;
+          try {
+            out = await store.read('sqlRun', { sql, params, limit }, { signal: signal ? AbortSignal.any([signal, deadline]) : deadline });
+          } catch (error) {
+            if (deadline.aborted && !signal?.aborted) {
+              throw new ApiError('cancelled', `The query ran longer than its limit of ${timeoutMs / 1000} s and was stopped.`);
+            }
+            throw error;
+          }
+          if (!out.ok) throw new ApiError('invalid_input', out.error, { field: 'sql' });
+          return { columns: out.columns, rows: out.rows, truncated: out.truncated };
+        }),
+      ),
+  };
+}
