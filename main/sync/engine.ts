@@ -21,7 +21,7 @@ import { CancelledError, type StoreHost } from '../store-host/store-host.ts';
 import type { ConnectionConfig, Credentials, PulledBatch, RemoteTenant, SyncCheckpoint, SyncClock } from './connector.ts';
 import { SyncError } from './connector.ts';
 import { connectorFor, type ConnectorRegistry } from './registry.ts';
-import { redact } from '../secrets/secret-store.ts';
+import { redact, SecretStoreError } from '../secrets/secret-store.ts';
 import type { SyncTarget } from '../store/connections.ts';
 
 export interface RetryPolicy {
@@ -419,7 +419,7 @@ export class SyncEngine {
   /** The failure as one sentence for the user, with the secret scrubbed whatever produced it. */
   private sentence(error: unknown, secret: string | null, tenantName: string): string {
     const secrets = secret ? [secret] : [];
-    if (error instanceof SyncError) return redact(error.message, secrets);
+    if (error instanceof SyncError || error instanceof SecretStoreError) return redact(error.message, secrets);
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     this.log.error(`[trailkeeper] sync of ${tenantName} failed unexpectedly: ${redact(detail, secrets)}`);
     return `The sync of ${tenantName} failed unexpectedly (${redact(detail, secrets).slice(0, 200)}); the details are in the log.`;

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncProgress } from '../../../common/contract.ts';
 import { backoffMs, DEFAULT_RETRY } from '../../../main/sync/engine.ts';
+import { SecretStoreError } from '../../../main/secrets/secret-store.ts';
 import { removeTempDirs } from '../store/fixtures.ts';
 import { FakeSource, makeEvents, sha256, type SourceEvent } from './fake-source.ts';
 import { instantClock, openHarness, type Harness } from './harness.ts';
@@ -195,6 +196,22 @@ describe('sync engine', () => {
       status: 'failed',
       error: 'No secret is stored for fake: enter it in Connections.',
     });
+  });
+});
+
+describe('a locked key store', () => {
+  it('fails the run with the key store\'s own sentence', async () => {
+    const source = new FakeSource();
+    source.add('locked', { events: makeEvents(10), pageSize: 5 });
+    harness = await openHarness(['locked']);
+    const locked = 'The secrets file is locked: enter your passphrase in Connections to unlock it for this session.';
+    const engine = harness.engine(source.connector(), {
+      credentials: () => Promise.reject(new SecretStoreError(locked)),
+    });
+    await engine.start();
+    await engine.idle();
+    expect(runs(harness.path, harness.tenantIds.get('locked')!)[0]).toMatchObject({ status: 'failed', error: locked });
+    expect(source.tenants.get('locked')!.requests).toBe(0);
   });
 });
 
