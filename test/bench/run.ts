@@ -26,6 +26,7 @@ import type { View } from '../../main/store/view-sql.ts';
 import { addCounts, addToMix, emptyMix, shares } from '../sim/event-mix.ts';
 import { buildWorld, generateEvents, type SimOptions } from '../sim/generate-events.ts';
 import { UNCLASSIFIED_BY_APP } from '../sim/okta-actions.ts';
+import { bareInsertRate } from './bare-insert.ts';
 
 const DAY = 86_400_000;
 const MiB = 1024 * 1024;
@@ -116,6 +117,12 @@ log(`Trailkeeper bench: ${fmt(N)} events, ${world.tenants.length} tenants, ${wor
 log(`  node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 log(`  workspace ${workspacePath}`);
 const loadAtStart = loadavg()[0] ?? 0;
+
+// The yardstick for the ingest figures: the same rows into a primary-key-only table, this run.
+const bare = bareInsertRate(generateEvents(simOpts, world), Math.min(N, 200_000));
+log(`  bare insert (primary key only, same rows, ${fmt(bare.events)} events): ${fmt(bare.rate)} ev/s`);
+const ofBare = (rate: number) => `${fmt((rate / bare.rate) * 100)} % of bare insert`;
+fig('ingest.bareInsertEventsPerSec', { label: 'bare insert of the same rows (primary key only)', value: bare.rate, unit: 'ev/s' });
 
 host = await StoreHost.open({ workspacePath, workerUrl: pathToFileURL(fileURLToPath(workerUrl)), readers: 2 });
 const peek = host as unknown as ThreadPeeks;
@@ -218,7 +225,8 @@ fig('ingest.eventsPerSec', {
   label: 'ingest to committed rows, simulator → store (no HTTP/parse)',
   value: ingestRate,
   unit: 'ev/s',
-  target: { op: '>=', value: 100_000 },
+  target: { op: '>=', value: 80_000 },
+  note: ofBare(ingestRate),
 });
 fig('ingest.writerEventsPerSec', { label: 'ingest, per second of writer-thread time', value: writerRate, unit: 'ev/s' });
 fig('ingest.per100kMin', { label: 'ingest, slowest 100k', value: Math.min(...per100k), unit: 'ev/s' });
@@ -245,7 +253,8 @@ if (backlog !== null) {
     label: 'ingest until searchable by full text (incl. catch-up)',
     value: (N / (ingestMs + ftsMs)) * 1000,
     unit: 'ev/s',
-    target: { op: '>=', value: 100_000 },
+    target: { op: '>=', value: 50_000 },
+    note: ofBare((N / (ingestMs + ftsMs)) * 1000),
   });
 }
 const walBefore = existsSync(`${workspacePath}-wal`) ? statSync(`${workspacePath}-wal`).size : 0;
@@ -389,6 +398,10 @@ log(`\n[${elapsed()}] count, histogram (120 buckets), top-10 values (p50 of 5, m
 const aggViews: [string, string, View][] = [
   ['all', 'all tenants', view('')],
   ['failure', 'outcome:failure', view('outcome:failure')],
+  // Ranges that do not start or end at midnight, and one tenant.
+  ['all30d', 'all tenants, last 30 days', view('', all, { from: now - 30 * DAY, to: now })],
+  ['failure30d', 'outcome:failure, last 30 d', view('outcome:failure', all, { from: now - 30 * DAY, to: now })],
+  ['tenant', 'one tenant', view('', { kind: 'tenants', tenantIds: [spreadTenants[0] ?? 1] })],
 ];
 const timed = async (f: () => Promise<unknown>) => {
   const t0 = performance.now();
@@ -423,7 +436,7 @@ host = null;
 const dbBytes = statSync(workspacePath).size;
 const walBytes = existsSync(`${workspacePath}-wal`) ? statSync(`${workspacePath}-wal`).size : 0;
 log(`  close ${fmt(closeMs)} ms; db ${fmt(dbBytes / MiB)} MiB + WAL ${fmt(walBytes / MiB)} MiB = ${fmt((dbBytes + walBytes) / N)} bytes/event`);
-fig('disk.bytesPerEvent', { label: 'bytes on disk per event (db + WAL, checkpointed)', value: (dbBytes + walBytes) / N, unit: 'B' });
+fig('disk.bytesPerEvent', { label: 'bytes on disk per event (db + WAL, checkpointed)', value: (dbBytes + walBytes) / N, unit: 'B', target: { op: '<=', value: 1_000 } });
 fig('disk.totalMiB', { label: 'workspace file', value: (dbBytes + walBytes) / MiB, unit: 'MiB' });
 
 const breakdown: Record<string, number> = {};
@@ -445,6 +458,12 @@ if (DBSTAT) {
     const rawBytes = (db.prepare('SELECT sum(length(CAST(raw AS BLOB))) AS n FROM events').get() as { n: number }).n;
     log(`    (raw JSON itself: ${fmt(rawBytes / MiB)} MiB, ${fmt(rawBytes / N)} B/event)`);
     breakdown['raw JSON (inside events)'] = rawBytes;
+    // What a Sigma rule costs: a JSON-path filter over every raw event (main/rules/sql.ts reads e.raw so).
+    const j0 = performance.now();
+    const jsonHits = (db.prepare(`SELECT count(*) AS n FROM events e WHERE json_extract(e.raw, '$.outcome.result') = 'FAILURE'`).get() as { n: number }).n;
+    const jsonMs = performance.now() - j0;
+    log(`  JSON-path filter over every event (json_extract(raw, '$.outcome.result') = 'FAILURE'): ${fmt(jsonHits)} hits in ${fmt(jsonMs)} ms`);
+    fig('jsonPath.countMs', { label: 'JSON-path filter over all events (count)', value: jsonMs, unit: 'ms' });
   } catch (error) {
     log(`  (no dbstat breakdown: ${(error as Error).message})`);
   } finally {
@@ -454,7 +473,7 @@ if (DBSTAT) {
 
 await sampleMemory();
 const maxRss = process.resourceUsage().maxRSS * 1024;
-fig('mem.peakRss', { label: 'peak RSS, whole process (main + workers + SQLite)', value: maxRss / MiB, unit: 'MiB' });
+fig('mem.peakRss', { label: 'peak RSS, whole process (main + workers + SQLite)', value: maxRss / MiB, unit: 'MiB', target: { op: '<=', value: 700 } });
 fig('mem.mainHeap', { label: 'peak V8 heap+external, main thread (sampled)', value: mem.mainHeap / MiB, unit: 'MiB' });
 fig('mem.writerHeap', { label: 'peak V8 heap+external, writer worker (sampled)', value: mem.writerHeap / MiB, unit: 'MiB' });
 fig('mem.readerHeap', { label: 'peak V8 heap+external, one reader worker (sampled)', value: mem.readerHeap / MiB, unit: 'MiB' });
