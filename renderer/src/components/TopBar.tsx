@@ -3,6 +3,8 @@ import { BackgroundStatus } from './BackgroundStatus.tsx';
 import { ImportButton } from './ImportButton.tsx';
 import { ExportButton } from './export/ExportButton.tsx';
 import { QueryBox } from './QueryBox.tsx';
+import { RulesButton } from './rules/RulesButton.tsx';
+import { SqlButton } from './sql/SqlButton.tsx';
 import { RangePicker } from './RangePicker.tsx';
 import { ScopePicker } from './ScopePicker.tsx';
 import { SyncStatus } from './connections/SyncStatus.tsx';
@@ -23,6 +25,8 @@ export function TopBar() {
       <SyncStatus />
       <ImportButton />
       <ExportButton />
+      <RulesButton />
+      <SqlButton />
       <SyslogIntakeButton />
     </header>
   );

@@ -1,0 +1,130 @@
+/**
+ * Run the built-in rule pack (SigmaHQ and Trailkeeper rules) over the view on screen. The run
+ * happens in a reader thread; Cancel stops it. Findings list rule, level, author, tenant, time
+ * and events; an event id opens the event in the inspector. The Rules tab lists every rule,
+ * and why the unsupported ones cannot run.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Finding, RuleSummary } from '../../../../common/contract.ts';
+import { api, ApiClientError } from '../../api/client.ts';
+import { FindingsTable } from './FindingsTable.tsx';
+import { currentView } from './currentView.ts';
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'running'; started: number }
+  | { kind: 'done'; findings: Finding[]; problems: number; cancelled: boolean; tookMs: number }
+  | { kind: 'failed'; message: string };
+
+export function RulesDialog({ onClose }: { onClose: () => void }) {
+  const [tab, setTab] = useState<'findings' | 'rules'>('findings');
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [rules, setRules] = useState<RuleSummary[] | null>(null);
+  const [elapsed, setElapsed] = useState(0);
+  const abort = useRef<AbortController | null>(null);
+  const running = phase.kind === 'running';
+
+  useEffect(() => {
+    void api['findings.list']({}).then(({ findings }) => {
+      setPhase((p) => (p.kind === 'idle' && findings.length ? { kind: 'done', findings, problems: 0, cancelled: false, tookMs: 0 } : p));
+    }).catch(() => {});
+    void api['rules.list']({}).then(({ rules: r }) => setRules(r)).catch(() => setRules([]));
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !running) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [running, onClose]);
+
+  useEffect(() => {
+    if (phase.kind !== 'running') return;
+    const timer = setInterval(() => setElapsed(Date.now() - phase.started), 200);
+    return () => clearInterval(timer);
+  }, [phase]);
+
+  async function run(): Promise<void> {
+    const controller = new AbortController();
+    abort.current = controller;
+    setPhase({ kind: 'running', started: Date.now() });
+    try {
+      const out = await api['rules.run']({ view: currentView() }, { signal: controller.signal });
+      setPhase({ kind: 'done', findings: out.findings, problems: out.problems.length, cancelled: out.cancelled, tookMs: out.tookMs });
+    } catch (error) {
+      const e = ApiClientError.from(error);
+      setPhase({ kind: 'failed', message: e.code === 'cancelled' ? 'Cancelled: no findings were kept from this run.' : e.message });
+    } finally {
+      abort.current = null;
+    }
+  }
+
+  const usable = rules?.filter((r) => r.kind !== 'unsupported' && r.kind !== 'invalid').length ?? 0;
+  return (
+    <div className="modal-backdrop">
+      <div className="modal rules-dialog" role="dialog" aria-modal="true" aria-labelledby="rules-title" data-testid="rules-dialog">
+        <h2 id="rules-title">Detection rules</h2>
+        <div className="tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={tab === 'findings'} className="control" onClick={() => setTab('findings')}>Findings</button>
+          <button type="button" role="tab" aria-selected={tab === 'rules'} className="control" onClick={() => setTab('rules')} data-testid="rules-tab">
+            Rules{rules ? ` (${usable} ready, ${rules.length - usable} unsupported)` : ''}
+          </button>
+        </div>
+        {tab === 'findings' ? (
+          <>
+            <p className="muted">The built-in pack over the view on screen (scope, range and query).</p>
+            {phase.kind === 'running' && <p role="status" data-testid="rules-progress">Running the pack… {(elapsed / 1000).toFixed(1)} s</p>}
+            {phase.kind === 'failed' && <p className="error-text" role="alert">{phase.message}</p>}
+            {phase.kind === 'done' && (
+              <>
+                <p role="status" data-testid="rules-done">
+                  {phase.findings.length} findings{phase.tookMs ? ` in ${(phase.tookMs / 1000).toFixed(1)} s` : ' (last run)'}
+                  {phase.cancelled ? ', cancelled before the end' : ''}.
+                </p>
+                <FindingsTable findings={phase.findings} onOpen={onClose} />
+              </>
+            )}
+          </>
+        ) : (
+          <RuleList rules={rules} />
+        )}
+        <div className="modal-actions">
+          {running ? (
+            <button type="button" className="control" data-testid="rules-cancel" onClick={() => abort.current?.abort()}>
+              Cancel
+            </button>
+          ) : (
+            <>
+              <button type="button" className="control" onClick={onClose}>Close</button>
+              <button type="button" className="control primary" data-testid="rules-run" onClick={() => void run()}>Run pack</button>
+            </>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function RuleList({ rules }: { rules: RuleSummary[] | null }) {
+  if (rules === null) return <p className="muted">Loading…</p>;
+  return (
+    <div className="rules-list">
+      <table className="grid">
+        <thead>
+          <tr><th>Rule</th><th>Kind</th><th>Level</th><th>Author</th></tr>
+        </thead>
+        <tbody>
+          {rules.map((r) => (
+            <tr key={`${r.file}/${r.id}`} title={r.file}>
+              <td>{r.title || r.file}{r.reason && <div className="muted small">{r.reason}</div>}</td>
+              <td>{r.kind}</td>
+              <td>{r.level}</td>
+              <td>{r.author}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
