@@ -82,4 +82,19 @@ describe('Connections in the browser', () => {
     await expect.poll(() => page.getByTestId('event-row').first().textContent()).toContain(tenant.name);
     expect(consoleErrors).toEqual([]);
   });
+
+  it('a refused token shows its sentence on the tenant and in the top bar', async () => {
+    await page.getByTestId('sync-status').click();
+    await page.getByTestId('connections-screen').waitFor();
+    await page.getByTestId('connection-label').fill('Old Okta token');
+    await page.getByTestId('connection-url').fill(sim.urls.okta);
+    await page.getByTestId('connection-secret').fill('00revokedToken');
+    await page.getByTestId('save-connection').click();
+    const card = page.getByTestId('connection-card').filter({ hasText: 'Old Okta token' });
+    await card.getByTestId('tenant-sync-row').waitFor({ timeout: 15_000 });
+    await card.getByTestId('sync-now').click();
+    await expect.poll(() => card.getByTestId('tenant-error').textContent(), { timeout: 30_000 }).toMatch(/^Okta refused the API token \(401/);
+    await expect.poll(() => page.getByTestId('sync-status').textContent()).toBe('Sync: 1 failing');
+    expect(consoleErrors).toEqual([]);
+  });
 });

@@ -9,13 +9,20 @@ import { isActive, startSyncFeed, useSyncStore } from '../../state/syncSlice.ts'
 
 export function SyncStatus() {
   const runs = useSyncStore((s) => s.runs);
+  const connections = useSyncStore((s) => s.connections);
   const screen = useSyncStore((s) => s.screen);
   const openScreen = useSyncStore((s) => s.openScreen);
-  useEffect(() => startSyncFeed(), []);
+  useEffect(() => {
+    const stop = startSyncFeed();
+    // The standing from earlier sessions (a last error stays until a run succeeds).
+    void useSyncStore.getState().load();
+    return stop;
+  }, []);
 
   const all = Object.values(runs);
   const active = all.filter(isActive);
-  const failed = all.filter((r) => r.state === 'failed');
+  const tenants = connections.flatMap((c) => c.tenants);
+  const failed = tenants.filter((t) => (runs[t.tenantId] ? runs[t.tenantId]!.state === 'failed' : t.lastError !== null));
   const fractions = active.map((r) => r.fraction ?? 0);
   const overall = fractions.length ? fractions.reduce((a, b) => a + b, 0) / fractions.length : null;
   let label = 'Connections';
