@@ -10,7 +10,7 @@ import { basename, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import type { Writable } from 'node:stream';
-import { IMPORT_SOURCE_KINDS, type ExportRecord, type ImportSourceKind } from '../../common/contract.ts';
+import { EXPORT_FORMATS, IMPORT_SOURCE_KINDS, type ExportRecord, type ImportSourceKind } from '../../common/contract.ts';
 import { ApiError } from '../api/errors.ts';
 import { verifyExport } from '../export/verify-manifest.ts';
 import { StoreError } from '../store-host/store-host.ts';
@@ -188,7 +188,7 @@ async function query(app: Headless, rest: string[], values: Values, io: CliIo): 
   const dir = await mkdtemp(join(tmpdir(), 'trailkeeper-query-'));
   try {
     const path = join(dir, `query.${format}`);
-    const start = await app.call('exports.start', { view, order, format, fields: true, path });
+    const start = await app.call('exports.start', { view, order, format: format as (typeof EXPORT_FORMATS)[number], fields: true, path });
     const done = await waitForExport(app, start, io);
     if (done.status !== 'ok') return exportFailed(done, io);
     await pipeline(createReadStream(path), io.stdout, { end: false });
@@ -201,13 +201,13 @@ async function query(app: Headless, rest: string[], values: Values, io: CliIo): 
 async function exportView(app: Headless, rest: string[], values: Values, io: CliIo): Promise<ExitCode> {
   if (rest.length > 1) throw new CliError(EXIT.usage, 'export takes at most one QUERY (quote it in the shell).');
   const format = values.format;
-  if (format !== 'csv' && format !== 'ndjson' && format !== 'json' && format !== 'syslog') {
-    throw new CliError(EXIT.usage, '--format must be csv, ndjson, json or syslog.');
+  if (format === undefined || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new CliError(EXIT.usage, `--format must be one of ${EXPORT_FORMATS.join(', ')}.`);
   }
   const { tenants } = await app.call('tenants.list', {});
   const { view, order } = buildView(rest[0] ?? '', values, tenants);
   const start = await app.call('exports.start', {
-    view, order, format, fields: values.fields ?? false, ...(values.out ? { path: resolve(values.out) } : {}),
+    view, order, format: format as (typeof EXPORT_FORMATS)[number], fields: values.fields ?? false, ...(values.out ? { path: resolve(values.out) } : {}),
   });
   const done = await waitForExport(app, start, io);
   if (done.status !== 'ok') return exportFailed(done, io);

@@ -4,6 +4,7 @@ import { csvWriter } from './csv.ts';
 import type { FormatWriter } from './export-row.ts';
 import { jsonWriter } from './json.ts';
 import { ndjsonWriter } from './ndjson.ts';
+import { ocsfWriter } from './ocsf.ts';
 import { syslogWriter } from './syslog5424.ts';
 
 export { EXPORT_FORMATS };
@@ -20,5 +21,6 @@ export function writerFor(format: ExportFormat, opts: WriterOptions = {}): Forma
     case 'ndjson': return ndjsonWriter(opts);
     case 'json': return jsonWriter(opts);
     case 'syslog': return syslogWriter();
+    case 'ocsf': return ocsfWriter();
   }
 }

@@ -110,6 +110,14 @@ export function* exportedRowKeys(path: string, format: string): Generator<{ id: 
     }
     return;
   }
+  if (format === 'ocsf') {
+    for (const line of linesOf(path)) {
+      if (line === '') continue;
+      const t = (JSON.parse(line) as { unmapped: { trailkeeper: { id: number; rawSha256: string } } }).unmapped.trailkeeper;
+      yield { id: t.id, rawSha256: t.rawSha256 };
+    }
+    return;
+  }
   if (format === 'syslog') {
     // Each line's structured data carries id="N" and rawSha256="…" (syslog5424.ts).
     for (const line of linesOf(path)) {

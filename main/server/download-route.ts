@@ -16,6 +16,7 @@ const TYPES: Record<string, string> = {
   ndjson: 'application/x-ndjson; charset=utf-8',
   json: 'application/json; charset=utf-8',
   syslog: 'text/plain; charset=utf-8',
+  ocsf: 'application/x-ndjson; charset=utf-8',
 };
 
 /** A Content-Disposition value that keeps any file name safe (RFC 6266, with a UTF-8 form). */

@@ -11,4 +11,5 @@ export const FORMAT_LABELS: Record<string, string> = {
   ndjson: 'NDJSON (raw events, one per line)',
   json: 'JSON (raw events, one array)',
   syslog: 'Syslog (RFC 5424 lines)',
+  ocsf: 'OCSF 1.x (one event per line)',
 };
