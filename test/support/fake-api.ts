@@ -89,6 +89,14 @@ export function createFakeApi(options: { tenants: Tenant[]; events: EventDetail[
       const more = start >= 0 && start + limit < sorted.length;
       return { rows: slice.map(toRow), next: more && last ? { ts: last.ts, id: last.id } : null, tookMs: 1 };
     },
+    // Fixed buckets of a day from the first event's day: enough for slice tests of the chart.
+    'events.histogram': ({ view }) => {
+      const day = 86_400_000;
+      const counts = new Map<number, number>();
+      for (const e of matching(view)) counts.set(Math.floor(e.ts / day) * day, (counts.get(Math.floor(e.ts / day) * day) ?? 0) + 1);
+      const buckets = [...counts].sort((a, b) => a[0] - b[0]).map(([start, count]) => ({ start, count }));
+      return { bucketMs: day, buckets, tookMs: 1 };
+    },
     // The real store walks an index; the fake finds the same cursor in its sorted list.
     'events.seek': ({ view, order, target }) => {
       const sorted = ordered(view, order);

@@ -14,6 +14,7 @@ import { EmptyState } from './EmptyState.tsx';
 import { EventRowView } from './EventRowView.tsx';
 import { EventTableHeader } from './EventTableHeader.tsx';
 import { GoToTime } from './GoToTime.tsx';
+import { Histogram } from './Histogram.tsx';
 import { LoadingIndicator } from './LoadingIndicator.tsx';
 import { PendingRow } from './PendingRow.tsx';
 import { RowPosition } from './RowPosition.tsx';
@@ -101,6 +102,7 @@ export function EventTable() {
       aria-label="Events"
       aria-rowcount={rowCount + 1}
     >
+      <Histogram />
       <div className="table-toolbar">
         <RowPosition />
         <GoToTime />

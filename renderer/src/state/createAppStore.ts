@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { TrailkeeperApi } from '../../../common/contract.ts';
 import { createDetailSlice } from './detailSlice.ts';
+import { createHistogramSlice } from './histogramSlice.ts';
 import { createResultsSlice } from './resultsSlice.ts';
 import { createStatusSlice } from './statusSlice.ts';
 import { createTenantsSlice } from './tenantsSlice.ts';
@@ -17,6 +18,7 @@ export function createAppStore(api: TrailkeeperApi) {
     ...createViewSlice(...args),
     ...createResultsSlice(api)(...args),
     ...createDetailSlice(api)(...args),
+    ...createHistogramSlice(api)(...args),
     ...createStatusSlice(...args),
   }));
 }

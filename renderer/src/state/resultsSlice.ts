@@ -60,7 +60,8 @@ type Get = () => AppState;
 type Set = (partial: Partial<AppState>) => void;
 
 function viewFromState(state: AppState): View {
-  return { scope: state.scope, range: resolveRange(state.rangePreset, Date.now()), query: state.queryText };
+  const range = state.customRange ?? resolveRange(state.rangePreset, Date.now());
+  return { scope: state.scope, range, query: state.queryText };
 }
 
 function rowCountOf(count: number | null, extent: number, extentMore: boolean): number {
@@ -205,11 +206,10 @@ export const createResultsSlice = (api: TrailkeeperApi): SliceCreator<ResultsSli
           count,
           countStatus: complete ? 'ready' : 'idle',
           selectedIndex: null,
-          visibleFirst: 0,
-          visibleEnd: 0,
         });
         // The open event may lie outside the new view: close it rather than show a stranger.
         get().closeDetail();
+        void get().loadHistogram(view);
         // A first page that holds everything is its own count.
         if (complete) return;
       } catch (error) {

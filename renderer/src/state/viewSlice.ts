@@ -4,7 +4,7 @@
  * tenants never re-enters filters.
  */
 import type { Scope } from '../api/viewTypes.ts';
-import { DEFAULT_RANGE_PRESET, type RangePresetId } from '../format/rangePresets.ts';
+import { DEFAULT_RANGE_PRESET, type RangePresetId, type ResolvedRange } from '../format/rangePresets.ts';
 import { ALL_SCOPE } from '../format/scopeOptions.ts';
 import type { TimeZoneMode } from '../format/time.ts';
 import type { SortOrder } from './resultsSlice.ts';
@@ -13,6 +13,8 @@ import type { SliceCreator } from './types.ts';
 export type ViewSlice = {
   scope: Scope;
   rangePreset: RangePresetId;
+  /** A range picked on the histogram (or typed); wins over the preset until a preset is picked. */
+  customRange: ResolvedRange | null;
   /** The query box's text; every run uses it as typed. */
   queryText: string;
   timeZone: TimeZoneMode;
@@ -20,6 +22,7 @@ export type ViewSlice = {
   order: SortOrder;
   setScope: (scope: Scope) => void;
   setRangePreset: (preset: RangePresetId) => void;
+  setCustomRange: (range: ResolvedRange) => void;
   setQueryText: (text: string) => void;
   runQuery: () => void;
   setTimeZone: (mode: TimeZoneMode) => void;
@@ -29,6 +32,7 @@ export type ViewSlice = {
 export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => ({
   scope: ALL_SCOPE,
   rangePreset: DEFAULT_RANGE_PRESET,
+  customRange: null,
   queryText: '',
   timeZone: 'utc',
   order: 'newest',
@@ -37,7 +41,11 @@ export const createViewSlice: SliceCreator<ViewSlice> = (set, get) => ({
     void get().refresh();
   },
   setRangePreset: (rangePreset) => {
-    set({ rangePreset });
+    set({ rangePreset, customRange: null });
+    void get().refresh();
+  },
+  setCustomRange: (customRange) => {
+    set({ customRange });
     void get().refresh();
   },
   setQueryText: (queryText) => set({ queryText }),

@@ -1,0 +1,92 @@
+/**
+ * The investigator's tools in Chromium against `serve` on a 20,000-event workspace: a drag across
+ * the histogram makes that span the range and a click on a bar narrows to its bucket, each with
+ * the count the store gives for the view the page asked for.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallInput } from '../../common/contract.ts';
+import { removeTempDirs, tempDir } from '../main/store/fixtures.ts';
+import { launchChromium } from './browser.ts';
+import { serveApp, type ServedApp } from './serve-process.ts';
+import { writeLargeWorkspace } from './workspace-fixture.ts';
+
+type View = CallInput<'events.count'>['view'];
+
+describe('histogram, in the browser', () => {
+  let app: ServedApp;
+  let browser: Browser;
+  let page: Page;
+  const countedViews: View[] = [];
+
+  beforeAll(async () => {
+    const workspace = join(tempDir(), 'investigate.trailkeeper');
+    writeLargeWorkspace(workspace, 20_000);
+    app = await serveApp({ workspace, args: ['--no-demo'] });
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    page.on('request', (r) => {
+      // The first page of each view the page runs (a small result is its own count, with no count call).
+      if (!r.url().endsWith('/api/events.page')) return;
+      const input = r.postDataJSON() as { view: View; after: unknown };
+      if (input.after === null) countedViews.push(input.view);
+    });
+    await page.goto(app.url);
+    await page.getByTestId('event-row').first().waitFor({ timeout: 30_000 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    removeTempDirs();
+  });
+
+  const shownCount = async () => Number(await page.getByTestId('total-count').getAttribute('data-count'));
+
+  /** The count on screen once it is the store's count for the last view the page ran. */
+  async function expectCountOfLastView(): Promise<View> {
+    await expect.poll(async () => {
+      const view = countedViews.at(-1)!;
+      return (await shownCount()) === (await app.api['events.count']({ view })).count;
+    }, { timeout: 15_000 }).toBe(true);
+    return countedViews.at(-1)!;
+  }
+
+  it('a drag across the histogram narrows the range to that span, and the count agrees with the store', async () => {
+    await expect.poll(() => page.getByTestId('histogram').getAttribute('data-status'), { timeout: 15_000 }).toBe('ready');
+    await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(20_000);
+    const over = page.locator('.histogram .u-over');
+    const box = (await over.boundingBox())!;
+    const y = box.y + box.height / 2;
+    const counted = countedViews.length;
+    await page.mouse.move(box.x + box.width * 0.3, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.45, y, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(() => countedViews.length, { timeout: 10_000 }).toBeGreaterThan(counted);
+    const view = await expectCountOfLastView();
+    expect(view.range.from).not.toBeNull();
+    expect(view.range.to).not.toBeNull();
+    const count = await shownCount();
+    expect(count).toBeGreaterThan(1_000);
+    expect(count).toBeLessThan(8_000);
+    // The range picker names the span instead of a preset.
+    expect(await page.getByTestId('range-picker').locator('option:checked').textContent()).toMatch(/^\d{4}-.* – \d{4}-/);
+  });
+
+  it('a click on a bar narrows to that bucket; picking a preset brings every event back', async () => {
+    await expect.poll(() => page.getByTestId('histogram').getAttribute('data-status'), { timeout: 15_000 }).toBe('ready');
+    const bucketMs = Number(await page.getByTestId('histogram').getAttribute('data-bucket-ms'));
+    const over = page.locator('.histogram .u-over');
+    const box = (await over.boundingBox())!;
+    const counted = countedViews.length;
+    await page.mouse.click(box.x + box.width * 0.5, box.y + box.height - 3);
+    await expect.poll(() => countedViews.length, { timeout: 10_000 }).toBeGreaterThan(counted);
+    const view = await expectCountOfLastView();
+    expect(view.range.to! - view.range.from!).toBe(bucketMs);
+    expect(await shownCount()).toBeGreaterThan(0);
+    await page.getByTestId('range-picker').selectOption('all');
+    await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(20_000);
+  });
+});
