@@ -149,7 +149,7 @@ function DesktopImportStatus({ phase }: { phase: Phase }) {
               {s.rejectedSamples.length > 0 && (
                 <ul className="import-problems">
                   {s.rejectedSamples.map((p, i) => (
-                    <li key={i}>line {p.line}: {p.message}</li>
+                    <li key={i} data-line={p.line}>{p.message}</li>
                   ))}
                   {s.rejected > s.rejectedSamples.length && <li className="muted">and {formatCount(s.rejected - s.rejectedSamples.length)} more</li>}
                 </ul>

@@ -179,7 +179,7 @@ function ImportStatus({ phase, fileSize }: { phase: Phase; fileSize: number }) {
             <ul className="import-problems">
               {s.rejectedSamples.map((p, i) => (
                 <li key={i}>
-                  line {p.line}: {p.message}
+                  {p.message}
                 </li>
               ))}
               {s.rejected > s.rejectedSamples.length && <li className="muted">and {formatCount(s.rejected - s.rejectedSamples.length)} more</li>}

@@ -55,7 +55,8 @@ describe('DesktopImportDialog', () => {
     expect(script.calls).toEqual([{ name: 'imports.dropped', input: { tenantId: 4, dropId: 'd1' } }]);
     const summary = el('import-summary')?.textContent ?? '';
     expect(summary).toContain('trail.jsonl: 12 added, 3 already there, 1 rejected.');
-    expect(summary).toContain('line 7: Line 7 is not valid JSON.');
+    expect(summary).toContain('Line 7 is not valid JSON.');
+    expect(summary).not.toContain('line 7: Line 7');
     expect(summary).toContain('gone.json: It could not be read (ENOENT)');
     // The drop is used: the next import runs the Open dialog.
     expect(el('import-start')?.textContent).toBe('Choose files…');
