@@ -63,7 +63,7 @@ describe('Import by upload in the browser', () => {
     expect(readFileSync(fixture, 'utf8').trim().split('\n')).toHaveLength(GOOD + 1);
     const summary = await importFixture({ newName: TENANT });
     expect(summary).toContain(`cloudtrail-one-bad-line.jsonl: ${GOOD} added, 0 already there, 1 rejected.`);
-    expect(summary).toMatch(new RegExp(`line ${BAD_LINE}: \\S`));
+    expect(summary).toContain(`Line ${BAD_LINE} is not valid JSON`);
     await page.screenshot({ path: resolve(artifacts, 'import-upload-summary.png') });
     await closeDialog();
 
@@ -88,7 +88,7 @@ describe('Import by upload in the browser', () => {
     const tenant = tenants.find((t) => t.name === TENANT)!;
     const summary = await importFixture({ existing: String(tenant.id) });
     expect(summary).toContain(`cloudtrail-one-bad-line.jsonl: 0 added, ${GOOD} already there, 1 rejected.`);
-    expect(summary).toContain(`line ${BAD_LINE}:`);
+    expect(summary).toContain(`Line ${BAD_LINE} `);
     await closeDialog();
     const after = (await app.api['tenants.list']({})).tenants.find((t) => t.id === tenant.id)!;
     expect(after.eventCount).toBe(GOOD);
