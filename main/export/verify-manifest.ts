@@ -100,13 +100,20 @@ export function* exportedRowKeys(path: string, format: string): Generator<{ id: 
     return;
   }
   if (format === 'csv') {
-    const text = readFileSync(path, 'utf8');
-    const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: true });
-    const header = parsed.data[0]?.map(unneutralise) ?? [];
-    const idCol = header.indexOf('id');
-    const hashCol = header.indexOf('raw_sha256');
-    for (const row of parsed.data.slice(1)) {
-      yield { id: Number(unneutralise(row[idCol] ?? '')), rawSha256: unneutralise(row[hashCol] ?? '') };
+    let header: string[] | null = null;
+    let idCol = -1;
+    let hashCol = -1;
+    for (const records of csvRecordChunks(path)) {
+      const parsed = Papa.parse<string[]>(records, { header: false, skipEmptyLines: true, newline: '\r\n' });
+      for (const row of parsed.data) {
+        if (header === null) {
+          header = row.map(unneutralise);
+          idCol = header.indexOf('id');
+          hashCol = header.indexOf('raw_sha256');
+          continue;
+        }
+        yield { id: Number(unneutralise(row[idCol] ?? '')), rawSha256: unneutralise(row[hashCol] ?? '') };
+      }
     }
     return;
   }
@@ -131,16 +138,55 @@ export function* exportedRowKeys(path: string, format: string): Generator<{ id: 
   throw new Error(`Events in a ${format} export cannot be checked against the workspace yet.`);
 }
 
+/**
+ * Whole CSV records, about a megabyte at a time, so a large export is checked in bounded memory:
+ * a line break ends a record only outside quotes (an escaped quote `""` toggles twice).
+ */
+function* csvRecordChunks(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    const decoder = new TextDecoder('utf-8');
+    let pending = '';
+    let scanned = 0;
+    let inQuotes = false;
+    let lastEnd = -1;
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      pending += decoder.decode(buf.subarray(0, n), { stream: n > 0 });
+      for (; scanned < pending.length; scanned++) {
+        const c = pending.charCodeAt(scanned);
+        if (c === 34) inQuotes = !inQuotes;
+        else if (c === 10 && !inQuotes) lastEnd = scanned;
+      }
+      if (n === 0) {
+        if (pending !== '') yield pending;
+        return;
+      }
+      if (lastEnd >= 0) {
+        yield pending.slice(0, lastEnd + 1);
+        pending = pending.slice(lastEnd + 1);
+        scanned = pending.length;
+        lastEnd = -1;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Lines of a file, read a megabyte at a time. */
 function* linesOf(path: string): Generator<string> {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(1 << 20);
+    // A streaming decoder: a character split across two reads is decoded whole.
+    const decoder = new TextDecoder('utf-8');
     let rest = '';
     for (;;) {
       const n = readSync(fd, buf, 0, buf.length, null);
       if (n === 0) break;
-      const chunk = rest + buf.toString('utf8', 0, n);
+      const chunk = rest + decoder.decode(buf.subarray(0, n), { stream: true });
       const parts = chunk.split('\n');
       rest = parts.pop() ?? '';
       yield* parts;
