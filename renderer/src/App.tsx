@@ -4,6 +4,7 @@ import { DetailPanel } from './components/DetailPanel.tsx';
 import { ErrorBanner } from './components/ErrorBanner.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { EventTable } from './components/EventTable.tsx';
+import { FieldSidebar } from './components/FieldSidebar.tsx';
 import { TopBar } from './components/TopBar.tsx';
 import { useGlobalKeys } from './hooks/useGlobalKeys.ts';
 import { useAppStore } from './state/store.ts';
@@ -35,6 +36,9 @@ export function App() {
         </ErrorBoundary>
       ) : (
       <main className={detailOpen ? 'workspace with-detail' : 'workspace'}>
+        <ErrorBoundary what="the field sidebar">
+          <FieldSidebar />
+        </ErrorBoundary>
         <ErrorBoundary what="the event table">
           <EventTable />
         </ErrorBoundary>

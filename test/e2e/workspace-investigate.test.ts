@@ -1,7 +1,8 @@
 /**
  * The investigator's tools in Chromium against `serve` on a 20,000-event workspace: a drag across
- * the histogram makes that span the range and a click on a bar narrows to its bucket, each with
- * the count the store gives for the view the page asked for.
+ * the histogram makes that span the range and a click on a bar narrows to its bucket; the field
+ * sidebar's counts are the store's and its + adds a filter; a chip toggles, negates and removes
+ * it; each time the count on screen is the store's count for the view the page asked for.
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -13,8 +14,9 @@ import { serveApp, type ServedApp } from './serve-process.ts';
 import { writeLargeWorkspace } from './workspace-fixture.ts';
 
 type View = CallInput<'events.count'>['view'];
+const ALL_VIEW = (): View => ({ scope: { kind: 'all' }, range: { from: null, to: null }, query: '' });
 
-describe('histogram, in the browser', () => {
+describe('histogram, field sidebar and filter chips, in the browser', () => {
   let app: ServedApp;
   let browser: Browser;
   let page: Page;
@@ -87,6 +89,37 @@ describe('histogram, in the browser', () => {
     expect(view.range.to! - view.range.from!).toBe(bucketMs);
     expect(await shownCount()).toBeGreaterThan(0);
     await page.getByTestId('range-picker').selectOption('all');
+    await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(20_000);
+  });
+
+  it('the sidebar counts a field exactly; + filters for a value and the table count is that count and the store\'s', async () => {
+    const failure = page.locator('[data-testid="field-value"][data-field="outcome"][data-value="failure"]');
+    await failure.waitFor({ timeout: 15_000 });
+    const all = ALL_VIEW();
+    const { values } = await app.api['events.topValues']({ view: all, field: 'outcome', limit: 10 });
+    const expected = values.find((v) => v.value === 'failure')!.count;
+    expect(Number(await failure.getAttribute('data-count'))).toBe(expected);
+    const firstBefore = await page.getByTestId('event-row').first().getAttribute('data-event-id');
+    await failure.getByRole('button', { name: 'Filter for outcome failure' }).click();
+    await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(expected);
+    const view = await expectCountOfLastView();
+    expect(view.query).toBe('outcome:"failure"');
+    expect(await page.getByTestId('query-input').inputValue()).toBe('outcome:"failure"');
+    for (const id of await page.getByTestId('event-row').evaluateAll((els) => els.slice(0, 10).map((el) => Number(el.getAttribute('data-event-id'))))) {
+      expect((await app.api['events.get']({ id })).outcome).toBe('failure');
+    }
+
+    // The chip toggled off restores the rows; toggled on narrows again; negated excludes.
+    const chip = page.locator('[data-testid="filter-chip"][data-term=\'outcome:"failure"\']');
+    await chip.getByRole('button', { name: /outcome: failure/ }).click();
+    await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(20_000);
+    await expect.poll(() => page.getByTestId('event-row').first().getAttribute('data-event-id')).toBe(firstBefore);
+    expect(await chip.getAttribute('data-disabled')).toBe('true');
+    await chip.getByRole('button', { name: 'outcome:"failure"', exact: true }).click();
+    await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(expected);
+    await page.getByRole('button', { name: 'Negate outcome:"failure"' }).click();
+    await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(20_000 - expected);
+    await page.getByRole('button', { name: 'Remove -outcome:"failure"' }).click();
     await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(20_000);
   });
 });

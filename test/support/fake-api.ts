@@ -89,6 +89,17 @@ export function createFakeApi(options: { tenants: Tenant[]; events: EventDetail[
       const more = start >= 0 && start + limit < sorted.length;
       return { rows: slice.map(toRow), next: more && last ? { ts: last.ts, id: last.id } : null, tookMs: 1 };
     },
+    'events.topValues': ({ view, field, limit }) => {
+      const read = (e: EventDetail) => (field === 'tenant' ? e.tenantName : columnValue(e, field));
+      const counts = new Map<string | null, number>();
+      const rows = matching(view);
+      for (const e of rows) counts.set(read(e), (counts.get(read(e)) ?? 0) + 1);
+      const values = [...counts]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)))
+        .slice(0, limit);
+      return { values, total: rows.length, tookMs: 1 };
+    },
     // Fixed buckets of a day from the first event's day: enough for slice tests of the chart.
     'events.histogram': ({ view }) => {
       const day = 86_400_000;
@@ -180,6 +191,13 @@ export function createFakeApi(options: { tenants: Tenant[]; events: EventDetail[
   };
 }
 
+/** A normalised column (`actor_email`) read from an event (`actorEmail`). */
+function columnValue(e: EventDetail, column: string): string | null {
+  const key = column.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()) as keyof EventDetail;
+  const value = e[key];
+  return value === null || value === undefined ? null : String(value);
+}
+
 function toRow(e: EventDetail): EventRow {
   return Object.fromEntries(Object.entries(e).filter(([key]) => ROW_KEYS.has(key))) as EventRow;
 }
@@ -213,12 +231,14 @@ function parseQuery(query: string): ((e: EventDetail) => boolean)[] {
       terms.push((e) => e.raw.toLowerCase().includes(term.toLowerCase()));
       continue;
     }
-    const field = term.slice(0, colon);
-    const value = term.slice(colon + 1);
-    const read = QUERY_FIELDS[field];
+    // `-field:value` negates; a quoted value is the text inside its quotes.
+    const negated = term.startsWith('-');
+    const field = term.slice(negated ? 1 : 0, colon);
+    const value = term.slice(colon + 1).replace(/^"(.*)"$/, '$1');
+    const read = QUERY_FIELDS[field] ?? (/^[a-z]+(_[a-z]+)+$|^(category|activity|severity)$/.test(field) ? (e: EventDetail) => columnValue(e, field) : undefined);
     if (!read) throw syntax(`Unknown field "${field}".`, column);
     if (value === '') throw syntax(`Expected a value after "${field}:".`, column + colon + 1);
-    terms.push((e) => read(e) === value);
+    terms.push((e) => (read(e) === value) !== negated);
   }
   return terms;
 }

@@ -13,6 +13,7 @@ import { ROW_HEIGHT } from '../table/columns.ts';
 import { EmptyState } from './EmptyState.tsx';
 import { EventRowView } from './EventRowView.tsx';
 import { EventTableHeader } from './EventTableHeader.tsx';
+import { FilterChips } from './FilterChips.tsx';
 import { GoToTime } from './GoToTime.tsx';
 import { Histogram } from './Histogram.tsx';
 import { LoadingIndicator } from './LoadingIndicator.tsx';
@@ -105,6 +106,7 @@ export function EventTable() {
       <Histogram />
       <div className="table-toolbar">
         <RowPosition />
+        <FilterChips />
         <GoToTime />
       </div>
       <EventTableHeader />

@@ -5,6 +5,8 @@
 import { create } from 'zustand';
 import type { TrailkeeperApi } from '../../../common/contract.ts';
 import { createDetailSlice } from './detailSlice.ts';
+import { createFieldsSlice } from './fieldsSlice.ts';
+import { createFiltersSlice } from './filtersSlice.ts';
 import { createHistogramSlice } from './histogramSlice.ts';
 import { createResultsSlice } from './resultsSlice.ts';
 import { createStatusSlice } from './statusSlice.ts';
@@ -19,6 +21,8 @@ export function createAppStore(api: TrailkeeperApi) {
     ...createResultsSlice(api)(...args),
     ...createDetailSlice(api)(...args),
     ...createHistogramSlice(api)(...args),
+    ...createFieldsSlice(api)(...args),
+    ...createFiltersSlice(...args),
     ...createStatusSlice(...args),
   }));
 }

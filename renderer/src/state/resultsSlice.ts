@@ -210,6 +210,7 @@ export const createResultsSlice = (api: TrailkeeperApi): SliceCreator<ResultsSli
         // The open event may lie outside the new view: close it rather than show a stranger.
         get().closeDetail();
         void get().loadHistogram(view);
+        void get().loadFieldValues(view);
         // A first page that holds everything is its own count.
         if (complete) return;
       } catch (error) {
