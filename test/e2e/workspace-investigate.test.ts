@@ -122,4 +122,25 @@ describe('histogram, field sidebar and filter chips, in the browser', () => {
     await page.getByRole('button', { name: 'Remove -outcome:"failure"' }).click();
     await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(20_000);
   });
+
+  it('query, scope, range and order survive a reload', async () => {
+    const { tenants } = await app.api['tenants.list']({});
+    const globex = tenants.find((t) => t.name === 'Globex')!;
+    await page.getByTestId('scope-picker').selectOption(`tenant:${globex.id}`);
+    await page.getByTestId('query-input').fill('outcome:"failure"');
+    await page.getByTestId('query-input').press('Enter');
+    await page.getByTestId('sort-toggle').click();
+    const view = { scope: { kind: 'tenants' as const, tenantIds: [globex.id] }, range: { from: null, to: null }, query: 'outcome:"failure"' };
+    const expected = (await app.api['events.count']({ view })).count;
+    await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(expected);
+    await expect.poll(() => page.url()).toContain('order=oldest');
+    const firstBefore = await page.getByTestId('event-row').first().getAttribute('data-event-id');
+    await page.reload();
+    await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(expected);
+    expect(await page.getByTestId('query-input').inputValue()).toBe('outcome:"failure"');
+    expect(await page.getByTestId('scope-picker').inputValue()).toBe(`tenant:${globex.id}`);
+    expect(await page.getByTestId('event-row').first().getAttribute('data-event-id')).toBe(firstBefore);
+    const [oldest] = (await app.api['events.page']({ view, order: 'oldest', after: null, limit: 1 })).rows;
+    expect(firstBefore).toBe(String(oldest!.id));
+  });
 });

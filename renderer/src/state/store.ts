@@ -1,5 +1,8 @@
 /** The one bound store of the app, over the transport the page has; components select narrowly from it. */
 import { api } from '../api/client.ts';
 import { createAppStore } from './createAppStore.ts';
+import { bindUrlView } from './urlView.ts';
 
 export const useAppStore = createAppStore(api);
+// Before the first view runs: a reload or a shared link shows the view in the URL.
+bindUrlView(useAppStore);
