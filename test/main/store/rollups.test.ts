@@ -11,6 +11,7 @@ import { openWorkspaceForRead, openWorkspaceForWrite, type ReadDb, type WriteDb 
 import { count, histogram, topValues } from '../../../main/store/reader.ts';
 import { purgeExpired } from '../../../main/store/retention.ts';
 import { ROLLUP_DAY_MS, rollupPlan } from '../../../main/store/rollups.ts';
+import { CANCEL_POINT_FUNCTION, enableCancelPoints } from '../../../main/query/cancel-point.ts';
 import { ensureConnection, ensureTenant, setRetention } from '../../../main/store/tenants.ts';
 import type { View } from '../../../main/store/view-sql.ts';
 import { EventWriter } from '../../../main/store/writer.ts';
@@ -147,5 +148,21 @@ describe('daily rollups', () => {
     setRetention(w, charlie, 30);
     expect(() => purgeExpired(w, BASE_TS + 40 * DAY)).toThrow(/daily rollups lack a row for tenant \d+ on 2025-01-\d\d; nothing was purged/);
     expect((db.prepare('SELECT count(*) AS n FROM events WHERE tenant_id = ?').get(charlie) as { n: number }).n).toBe(before);
+  });
+
+  // Last: cancel points stay on for the rest of this file's thread once enabled.
+  it('answer the same with cancel points on, as in a reader worker (the rollup part leaves them out)', () => {
+    let calls = 0;
+    db.function(CANCEL_POINT_FUNCTION, { deterministic: false }, () => {
+      calls++;
+      return 1; // not cancelled, as run-worker.ts answers
+    });
+    enableCancelPoints();
+    const view: View = { scope: { kind: 'all' }, range: { from: BASE_TS + 7 * 3_600_000, to: BASE_TS + 9 * DAY + 5 }, query: 'outcome:failure' };
+    expect(rollupPlan(view)?.eventWhere).toContain(CANCEL_POINT_FUNCTION);
+    expect(rollupPlan(view)?.where).not.toContain(CANCEL_POINT_FUNCTION);
+    expect(count(db, view)).toBe(count(db, view, { rollups: false }));
+    expect(topValues(db, view, 'action', 5)).toEqual(topValues(db, view, 'action', 5, { rollups: false }));
+    expect(calls).toBeGreaterThan(0);
   });
 });
