@@ -183,8 +183,8 @@ export const syslogStatusSchema = z.object({
 });
 export type SyslogStatus = z.infer<typeof syslogStatusSchema>;
 
-/** Export formats (main/export): CSV, NDJSON and JSON of the raw events, RFC 5424 syslog lines, OCSF 1.x. */
-export const EXPORT_FORMATS = ['csv', 'ndjson', 'json', 'syslog', 'ocsf'] as const;
+/** Export formats (main/export): CSV, NDJSON and JSON of the raw events, RFC 5424 syslog lines, OCSF 1.x, OCSF as Parquet. */
+export const EXPORT_FORMATS = ['csv', 'ndjson', 'json', 'syslog', 'ocsf', 'ocsf-parquet'] as const;
 
 /** One export in the workspace's history; `rows` and `bytes` grow while it runs. */
 export const exportRecordSchema = z.object({

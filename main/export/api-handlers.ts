@@ -13,7 +13,7 @@ import { compileQuery } from '../query/compile.ts';
 import { QuerySyntaxError } from '../query/errors.ts';
 import { CancelledError, StoreError, type StoreHost } from '../store-host/store-host.ts';
 import type { ExportHistoryRow } from '../store-worker/export-ops.ts';
-import { writerFor, type ExportFormat } from './formats.ts';
+import { extensionFor, type ExportFormat } from './formats.ts';
 import { defaultExportName } from './names.ts';
 
 export const EXPORT_CALLS = ['exports.start', 'exports.cancel', 'exports.list', 'exports.verify'] as const satisfies readonly CallName[];
@@ -85,7 +85,7 @@ export function exportHandlers(opts: ExportHandlerOptions): ExportHandlers & { s
     const { tenants } = await store.read('tenants', undefined);
     const base = defaultExportName(input.view.scope, tenants, new Date(now()));
     for (let n = 1; ; n++) {
-      const path = join(folder, `${base}${n > 1 ? `-${n}` : ''}.${writerFor(input.format).extension}`);
+      const path = join(folder, `${base}${n > 1 ? `-${n}` : ''}.${extensionFor(input.format)}`);
       if (!existsSync(path) && !existsSync(`${path}.partial`)) return path;
     }
   }

@@ -22,5 +22,11 @@ export function writerFor(format: ExportFormat, opts: WriterOptions = {}): Forma
     case 'json': return jsonWriter(opts);
     case 'syslog': return syslogWriter();
     case 'ocsf': return ocsfWriter();
+    case 'ocsf-parquet': throw new Error('OCSF Parquet is a folder of part files: write it with ParquetPartitions (parquet.ts).');
   }
+}
+
+/** The file name's ending (a folder's, for Parquet's partitions). */
+export function extensionFor(format: ExportFormat): string {
+  return format === 'ocsf-parquet' ? 'ocsf-parquet' : writerFor(format).extension;
 }

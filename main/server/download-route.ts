@@ -35,6 +35,9 @@ export async function serveDownload(res: ServerResponse, params: URLSearchParams
   if (record.status !== 'ok' || record.manifestPath === null) {
     throw new ApiError('invalid_input', `Export ${id} did not finish (${record.status}), so there is nothing to download.`, { field: 'id' });
   }
+  if (which === 'data' && record.format === 'ocsf-parquet') {
+    throw new ApiError('invalid_input', `Export ${id} is a folder of Parquet files: take it from ${record.path}.`, { field: 'id' });
+  }
   const path = which === 'manifest' ? record.manifestPath : record.path;
   let size: number;
   try {

@@ -4,15 +4,16 @@
  * the manifest are one snapshot; verify an export. Writes (writer worker): the export history.
  */
 import { basename } from 'node:path';
-import { rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import type { ReadDb, WriteDb } from '../store/open.ts';
 import { ROW_SELECT, type SqlValue } from '../store/event-columns.ts';
 import { viewSql, type View } from '../store/view-sql.ts';
 import { cancelPointSql, CANCEL_POINT_FUNCTION } from '../query/cancel-point.ts';
 import type { ExportRow } from '../export/export-row.ts';
 import { writerFor, type ExportFormat } from '../export/formats.ts';
-import { buildManifest, canonicalJson, manifestPathFor, type ManifestTenant } from '../export/manifest.ts';
-import { partialPath, writeExport, writeSmallFile, type ExportProgress } from '../export/write-export.ts';
+import { buildManifest, canonicalJson, manifestPathFor, type ManifestFile, type ManifestTenant } from '../export/manifest.ts';
+import { ParquetPartitions } from '../export/parquet.ts';
+import { partialPath, writeExport, writeSmallFile, type ExportProgress, type WrittenFile } from '../export/write-export.ts';
 import { verifyExport, type VerifyReport } from '../export/verify-manifest.ts';
 
 /** What an op is handed beside its args (run-worker.ts's OpContext, named here without importing the writer's ops). */
@@ -75,6 +76,29 @@ function* viewPages(db: ReadDb, view: View, order: 'newest' | 'oldest'): Generat
   }
 }
 
+/** OCSF Parquet: part files under `<path>.partial/`, renamed to `<path>` when complete (none left on failure). */
+function writeParquetFolder(path: string, pages: Iterable<ExportRow[]>, report: (p: ExportProgress) => void): ManifestFile[] {
+  const partial = partialPath(path);
+  rmSync(partial, { recursive: true, force: true });
+  let done = false;
+  try {
+    mkdirSync(partial, { recursive: true, mode: 0o700 });
+    const parts = new ParquetPartitions(partial);
+    let rows = 0;
+    for (const page of pages) {
+      parts.add(page);
+      rows += page.length;
+      report({ rows, bytes: parts.files.reduce((n, f) => n + f.bytes, 0) });
+    }
+    const files = parts.finish();
+    renameSync(partial, path);
+    done = true;
+    return files;
+  } finally {
+    if (!done) rmSync(partial, { recursive: true, force: true });
+  }
+}
+
 /** Every tenant the view's scope covers, with its chain head now. */
 function tenantsInScope(db: ReadDb, view: View): ManifestTenant[] {
   const all = db
@@ -93,28 +117,39 @@ export function exportReadOps(db: ReadDb) {
       db
         .transaction((): ExportResult => {
           const tenants = tenantsInScope(db, a.view);
-          const written = writeExport({
-            path: a.path,
-            writer: writerFor(a.format, { fields: a.fields ?? false }),
-            pages: viewPages(db, a.view, a.order),
-            onProgress: (p) => ctx.report(p),
-          });
+          let files: ManifestFile[];
+          let written: WrittenFile;
+          if (a.format === 'ocsf-parquet') {
+            // Names relative to the manifest, which sits beside the folder.
+            files = writeParquetFolder(a.path, viewPages(db, a.view, a.order), (p) => ctx.report(p)).map((f) => ({ ...f, name: `${basename(a.path)}/${f.name}` }));
+          } else {
+            written = writeExport({
+              path: a.path,
+              writer: writerFor(a.format, { fields: a.fields ?? false }),
+              pages: viewPages(db, a.view, a.order),
+              onProgress: (p) => ctx.report(p),
+            });
+            files = [{ name: basename(a.path), sha256: written.sha256, bytes: written.bytes, rows: written.rows }];
+          }
+          const rows = files.reduce((n, f) => n + f.rows, 0);
           const manifestPath = manifestPathFor(a.path);
           const manifest = buildManifest({
             appVersion: a.appVersion,
             createdAt: new Date().toISOString(),
             exportFormat: a.format,
             view: { ...a.view, order: a.order, ...(a.fields ? { fields: true } : {}) },
-            rows: written.rows,
+            rows,
             tenants,
-            files: [{ name: basename(a.path), sha256: written.sha256, bytes: written.bytes, rows: written.rows }],
+            files,
           });
           try {
             writeSmallFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
           } catch (error) {
-            rmSync(a.path, { force: true });
+            rmSync(a.path, { force: true, recursive: true });
             throw error;
           }
+          // A folder of part files has no one sha256: the record carries the manifest's.
+          written ??= { rows, bytes: files.reduce((n, f) => n + f.bytes, 0), sha256: manifest.manifestSha256 };
           return { ...written, manifestPath };
         })
         .deferred(),
@@ -168,7 +203,7 @@ export function exportWriteOps(db: WriteDb) {
     closeInterruptedExports: (a: { now: number }): number => {
       const left = db.prepare(`SELECT id, file_path AS path FROM exports WHERE status = 'running'`).all() as { id: number; path: string }[];
       for (const row of left) {
-        rmSync(partialPath(row.path), { force: true });
+        rmSync(partialPath(row.path), { force: true, recursive: true });
         db.prepare(`UPDATE exports SET status = 'failed', finished_at = ?, error = ? WHERE id = ?`).run(
           a.now,
           'Trailkeeper stopped before this export finished; its partial file was removed.',

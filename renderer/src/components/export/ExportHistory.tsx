@@ -86,7 +86,7 @@ export function ExportHistory({ refreshKey }: { refreshKey: number }) {
                 )}
               </td>
               <td className="export-actions">
-                {r.status === 'ok' && transportKind === 'http' && (
+                {r.status === 'ok' && transportKind === 'http' && r.format !== 'ocsf-parquet' && (
                   <button type="button" className="control" data-testid="export-download" onClick={() => void downloadExport(r.id, r.name).catch((e: unknown) => setProblem(message(e)))}>
                     Download
                   </button>

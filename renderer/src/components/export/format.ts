@@ -12,4 +12,5 @@ export const FORMAT_LABELS: Record<string, string> = {
   json: 'JSON (raw events, one array)',
   syslog: 'Syslog (RFC 5424 lines)',
   ocsf: 'OCSF 1.x (one event per line)',
+  'ocsf-parquet': 'OCSF as Parquet (Hive-partitioned folder)',
 };
