@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve('main/electron/index.ts'),
           serve: resolve('main/server/serve.ts'),
           'store-worker': resolve('main/store-worker/entry.ts'),
+          // The sync worker: connectors' pulls (HTTP, parse, normalise) off the main thread.
+          'sync-worker': resolve('main/sync-worker/entry.ts'),
           // The `trailkeeper` command line (package.json bin → main/cli/bin.mjs).
           cli: resolve('main/cli/trailkeeper.ts'),
         },

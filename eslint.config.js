@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
  * (api, server, electron, store-host) reaches SQLite only through the store host's messages, so
  * it never loads better-sqlite3. The renderer and the preload see only the neutral `common/`.
  */
-const MAIN_LAYERS = ['api', 'demo', 'jobs', 'domain', 'electron', 'ingest', 'query', 'server', 'store', 'store-host', 'store-worker'];
+const MAIN_LAYERS = ['api', 'demo', 'jobs', 'domain', 'electron', 'ingest', 'query', 'server', 'store', 'store-host', 'store-worker', 'sync-worker'];
 const mainExcept = (...allowed) => MAIN_LAYERS.filter((l) => !allowed.includes(l)).map((l) => `./main/${l}`);
 
 const LAYERS = [
@@ -21,6 +21,7 @@ const LAYERS = [
   { target: './main/demo', from: [...mainExcept('demo', 'ingest', 'domain'), './preload', './renderer'], why: 'the demo is handed an import function; it never imports the store' },
   { target: './main/store', from: [...mainExcept('store', 'domain', 'query'), './preload', './renderer'], why: 'the store imports only the domain, the query compiler and common/' },
   { target: './main/store-worker', from: ['./main/api', './main/electron', './main/server', './main/store-host', './preload', './renderer'], why: 'the worker thread knows nothing of the main thread' },
+  { target: './main/sync-worker', from: [...mainExcept('sync-worker', 'ingest', 'domain'), './preload', './renderer'], why: 'the sync worker thread imports only sync, ingest, domain and common/' },
   { target: './main/store-host', from: [...mainExcept('store-host', 'store-worker'), './preload', './renderer'], why: 'the store host talks to its workers by message only' },
   { target: './main/jobs', from: ['./main/api', './main/electron', './main/server', './main/store', './main/store-worker', './preload', './renderer'], why: 'background jobs run on the main thread and reach SQLite through the store host' },
   { target: './main/api', from: ['./main/electron', './main/server', './main/store', './main/store-worker', './preload', './renderer'], why: 'handlers run on the main thread and reach SQLite through the store host' },

@@ -8,7 +8,7 @@
  * node:sqlite offer no sqlite3_interrupt), so the host never hands it another read, and caps how
  * many such workers may run (main/query/cost.ts bounds how long they run).
  */
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { ReadOps } from '../store-worker/read-ops.ts';
 import type { SerializedError, StoreErrorKind, WorkerInit, WorkerReply } from '../store-worker/protocol.ts';
 import type { ReaderCancelInit } from '../store-worker/run-worker.ts';
@@ -392,6 +392,18 @@ export class StoreHost {
     const result = this.writeChain.then(run, run);
     this.writeChain = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * A port straight to the writer, for a worker that writes sync batches without passing them
+   * through this thread (main/sync-worker). The writer serves it beside this host's queue, one op
+   * at a time, and accepts only the ops it lists for ports; closing the store closes the port.
+   */
+  connectWriter(): MessagePort {
+    this.assertWriter();
+    const { port1, port2 } = new MessageChannel();
+    this.writer.worker.postMessage({ connect: port2 }, [port2]);
+    return port1;
   }
 
   async close(): Promise<void> {

@@ -6,7 +6,7 @@
  * a read that does not stop at once has its worker terminated and replaced by the host.
  * When the writer has nothing to do it brings the full-text index up to date, a chunk at a time.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { CANCEL_POINT_FUNCTION, enableCancelPoints } from '../query/cancel-point.ts';
 import { closeWorkspace, openWorkspaceForRead, openWorkspaceForWrite, type ReadDb, type WriteDb } from '../store/open.ts';
 import { FtsIndexer } from '../store/fts-indexer.ts';
@@ -15,6 +15,9 @@ import { serializeError, type WorkerInit, type WorkerReply, type WorkerRequest }
 import { writeOps, type OpContext } from './write-ops.ts';
 
 export type OpTable = Record<string, (args: never, ctx: OpContext) => unknown>;
+
+/** The writer's ops a port may call (synchronous ones only: each runs whole between other requests). */
+const PORT_OPS: readonly string[] = ['ingestSyncBatch'];
 
 /** What a reader gets beside WorkerInit: one shared Int32 the host sets to the id of a read to stop. */
 export interface ReaderCancelInit {
@@ -74,10 +77,35 @@ export function runWorker(extra: ExtraOps = {}): void {
       }, 250);
     };
 
-    port.on('message', async (msg: WorkerRequest | { close: true } | { abort: number }) => {
+    // Ports other threads write through (the sync worker's batches), served one synchronous op
+    // at a time between the host's requests; PORT_OPS names the only ops they may call.
+    const extraPorts = new Set<MessagePort>();
+    const servePort = (other: MessagePort) => {
+      extraPorts.add(other);
+      other.on('close', () => extraPorts.delete(other));
+      other.on('message', (msg: WorkerRequest) => {
+        const reply = (r: WorkerReply) => other.postMessage(r);
+        try {
+          if (closed) throw new Error('The workspace is closed.');
+          if (!PORT_OPS.includes(msg.op)) throw new Error(`The store operation ${msg.op} cannot be called over a port.`);
+          reply({ id: msg.id, kind: 'result', value: ops[msg.op]!(msg.args as never, { signal: new AbortController().signal, report: () => {} }) });
+        } catch (error) {
+          reply({ id: msg.id, kind: 'error', error: serializeError(error) });
+        }
+        if (!current) indexWhenIdle();
+      });
+    };
+
+    port.on('message', async (msg: WorkerRequest | { close: true } | { abort: number } | { connect: MessagePort }) => {
+      if ('connect' in msg) {
+        if (init.role === 'writer') servePort(msg.connect);
+        else msg.connect.close();
+        return;
+      }
       if ('close' in msg) {
         closed = true;
         clearTimeout(quietTimer);
+        for (const other of extraPorts) other.close();
         closeWorkspace(db);
         port.close();
         return;

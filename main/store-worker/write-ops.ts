@@ -90,10 +90,14 @@ export function writeOps(db: WriteDb) {
     setLegalHold: (a: { tenantId: number; hold: boolean }) => setLegalHold(db, a.tenantId, a.hold),
     setRetention: (a: { tenantId: number; days: number | null }) => setRetention(db, a.tenantId, a.days),
     // Sync (main/sync/engine.ts): a pulled batch, its checkpoint and its run's counts in one transaction.
+    // The batch's normaliser is recorded only when its first event proves the name right (as
+    // for file imports), so verify never re-derives with a normaliser that did not write it.
     ingestSyncBatch: (a: BatchInput & { syncRunId: number; derivedIds: number }) =>
       db
         .transaction(() => {
-          const result = writer.ingestBatch(a);
+          const first = a.events[0];
+          const named = a.normalizer && first !== undefined && rederivesExactly(a.normalizer, first) ? a.normalizer : null;
+          const result = writer.ingestBatch({ ...a, normalizer: named });
           countBatchInRun(db, a.syncRunId, result.inserted, result.duplicates, a.derivedIds);
           return result;
         })

@@ -18,9 +18,11 @@
  */
 import type { SyncProgress } from '../../common/contract.ts';
 import { CancelledError, type StoreHost } from '../store-host/store-host.ts';
-import type { ConnectionConfig, Credentials, PulledBatch, RemoteTenant, SyncCheckpoint, SyncClock } from './connector.ts';
+import { isSourceKind, NORMALIZER_VERSIONS } from '../ingest/sources/index.ts';
+import type { ConnectionConfig, Credentials, RemoteTenant, SyncCheckpoint, SyncClock } from './connector.ts';
 import { SyncError } from './connector.ts';
-import { connectorFor, type ConnectorRegistry } from './registry.ts';
+import { inProcessPulls, type CommittedBatch, type PullRunner } from './pull-runner.ts';
+import type { ConnectorRegistry } from './registry.ts';
 import { redact, SecretStoreError } from '../secrets/secret-store.ts';
 import type { SyncTarget } from '../store/connections.ts';
 
@@ -46,6 +48,13 @@ export interface SyncEngineOptions {
   /** The secret of a connection, straight from the key store; null when none is set. */
   credentials: (connectionId: number) => Promise<Credentials | null>;
   fetch: typeof fetch;
+  /**
+   * Who runs the pulls: the sync worker in the app (./sync-worker-host.ts), so fetching, parsing
+   * and normalising never hold the main thread; by default the connectors run on this thread.
+   */
+  pulls?: PullRunner;
+  /** Re-lists a connection's tenants before a scheduled run (new MSP customers join it). */
+  relist?: (connectionId: number) => Promise<void>;
   concurrency?: number;
   /** How far behind the high-water mark each run re-reads (default 10 minutes). */
   overlapMs?: number;
@@ -112,6 +121,7 @@ export class SyncEngine {
   private closed = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly lastAttempt = new Map<number, number>();
+  private readonly pulls: PullRunner;
 
   constructor(opts: SyncEngineOptions) {
     this.opts = opts;
@@ -119,6 +129,7 @@ export class SyncEngine {
     this.clock = opts.clock ?? realClock;
     this.random = opts.random ?? Math.random;
     this.log = opts.log ?? { warn: (m) => console.warn(m), error: (m) => console.error(m) };
+    this.pulls = opts.pulls ?? inProcessPulls(opts.store, opts.connectors, opts.fetch);
   }
 
   subscribe(listener: SyncListener): () => void {
@@ -211,6 +222,11 @@ export class SyncEngine {
     this.timer.unref();
   }
 
+  /**
+   * Starts the tenants whose interval has passed. Their connections' tenants are re-listed first
+   * (when a `relist` is given): a customer new since the last run joins this run of its connection
+   * and keeps that connection's interval from then on.
+   */
   async tick(): Promise<number[]> {
     if (this.closed) return [];
     const now = this.clock.now();
@@ -220,7 +236,21 @@ export class SyncEngine {
       const last = Math.max(t.lastSuccess ?? 0, this.lastAttempt.get(t.tenantId) ?? 0);
       return now - last >= t.intervalMin * 60_000;
     });
-    return due.length ? this.start({ tenantIds: due.map((t) => t.tenantId) }) : [];
+    if (due.length === 0) return [];
+    const ids = due.map((t) => t.tenantId);
+    if (this.opts.relist) {
+      const known = new Set(targets.map((t) => t.tenantId));
+      for (const connectionId of new Set(due.map((t) => t.connectionId))) {
+        await this.opts.relist(connectionId);
+        const interval = Math.min(...due.filter((t) => t.connectionId === connectionId).map((t) => t.intervalMin!));
+        for (const t of await this.opts.store.read('syncTargets', { connectionId })) {
+          if (known.has(t.tenantId)) continue;
+          await this.opts.store.write('setSyncInterval', { tenantId: t.tenantId, minutes: interval });
+          ids.push(t.tenantId);
+        }
+      }
+    }
+    return this.start({ tenantIds: ids });
   }
 
   async close(): Promise<void> {
@@ -307,46 +337,35 @@ export class SyncEngine {
     const now = this.clock.now();
     const since = now - (this.opts.historyMs ?? 90 * DAY);
     let failures = 0;
-    // One commit may be in flight while the connector fetches and parses the next page: the
-    // writer and the network overlap, and commits still land in order (the store's write queue).
-    let committing: Promise<void> | null = null;
-    const settle = async () => {
-      const c = committing;
-      committing = null;
-      if (c) await c;
-    };
     for (;;) {
       signal.throwIfAborted();
       const checkpoint: SyncCheckpoint | null = await this.opts.store.read('checkpoint', { tenantId: t.tenantId });
       if (run.fromTs === 0) run.fromTs = checkpoint?.highWater ?? since;
       try {
-        const connector = connectorFor(this.opts.connectors, conn.kind);
-        const batches = connector.pull(conn, tenant, checkpoint, {
-          signal,
+        await this.pulls({
+          conn,
+          tenant,
+          tenantId: t.tenantId,
+          syncRunId: runId,
+          checkpoint,
           credentials,
           since,
           overlapMs: this.opts.overlapMs ?? 10 * 60_000,
-          fetch: this.opts.fetch,
+          normalizer: isSourceKind(t.sourceKind) ? `${t.sourceKind}@${NORMALIZER_VERSIONS[t.sourceKind]}` : null,
+          signal,
           clock: this.clock,
           onWait: (ms, reason) => {
             run.progress = { ...run.progress, state: 'waiting', note: `${reason}: waiting ${Math.ceil(ms / 1000)} s` };
             this.emit(run);
           },
+          onCommitted: (batch) => {
+            failures = 0;
+            this.committed(run, t.tenantId, batch);
+          },
         });
-        for await (const batch of batches) {
-          signal.throwIfAborted();
-          await settle();
-          failures = 0;
-          const c: Promise<void> = this.commit(run, runId, t.tenantId, batch);
-          c.catch(() => {}); // awaited by settle(); this only keeps it from being reported unhandled
-          committing = c;
-        }
-        await settle();
         return;
       } catch (error) {
-        // A failed commit ends the run; a pull failure waits for the commit in flight, so the
-        // retry starts from the checkpoint that is really stored.
-        await settle();
+        // The runner settles after its last commit, so the retry starts from the stored checkpoint.
         if (signal.aborted) throw error;
         const retryable = !(error instanceof SyncError) || error.retryable;
         failures++;
@@ -363,14 +382,7 @@ export class SyncEngine {
     }
   }
 
-  private async commit(run: Run, runId: number, tenantId: number, batch: PulledBatch): Promise<void> {
-    const result = await this.opts.store.write('ingestSyncBatch', {
-      tenantId,
-      events: batch.events,
-      checkpoint: batch.checkpoint,
-      syncRunId: runId,
-      derivedIds: batch.derivedIds ?? 0,
-    });
+  private committed(run: Run, tenantId: number, batch: CommittedBatch): void {
     const p = run.progress;
     const highWater = batch.checkpoint.highWater ?? p.highWater;
     const started = p.startedAt ?? this.clock.now();
@@ -380,14 +392,14 @@ export class SyncEngine {
       ...p,
       state: 'running',
       note: null,
-      inserted: p.inserted + result.inserted,
-      duplicates: p.duplicates + result.duplicates,
-      problems: p.problems + (batch.problems?.length ?? 0),
+      inserted: p.inserted + batch.inserted,
+      duplicates: p.duplicates + batch.duplicates,
+      problems: p.problems + batch.problemCount,
       highWater,
       fraction,
     };
-    if (batch.problems?.length) {
-      this.log.warn(`[trailkeeper] tenant ${tenantId}: ${batch.problems.length} record(s) could not be read, first at ${batch.problems[0]!.position}: ${batch.problems[0]!.message}`);
+    if (batch.firstProblem) {
+      this.log.warn(`[trailkeeper] tenant ${tenantId}: ${batch.problemCount} record(s) could not be read, first at ${batch.firstProblem.position}: ${batch.firstProblem.message}`);
     }
     this.emit(run);
   }

@@ -47,6 +47,10 @@ export class SyncService {
       connectors: opts.connectors,
       fetch: opts.fetch,
       credentials: (connectionId) => this.credentials(connectionId),
+      // A scheduled run re-lists its connection's tenants first, as Sync now does.
+      relist: async (connectionId) => {
+        await this.refreshTenants(connectionId, new AbortController().signal);
+      },
     });
   }
 

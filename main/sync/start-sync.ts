@@ -1,15 +1,20 @@
 /**
  * Builds the sync side of a backend: the key store (the one handed in, else the passphrase file
  * beside the workspace), the HTTP client (proxy from the environment, TRAILKEEPER_CA_FILE), the
- * built-in connectors and the engine. Closing it cancels every run and waits for them to stop.
+ * built-in connectors, the sync worker that runs their pulls off the main thread (with its own
+ * port to the store writer), and the engine. Closing it cancels every run and waits for them.
  */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PassphraseFileStore } from '../secrets/passphrase-file.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import type { StoreHost } from '../store-host/store-host.ts';
 import { CONNECTORS } from './connectors/index.ts';
 import { createSyncHttp } from './http.ts';
 import { createRegistry } from './registry.ts';
-import { SyncService } from './service.ts';
+import { SyncService, type SyncServiceOptions } from './service.ts';
+import { SyncWorkerHost } from './sync-worker-host.ts';
 
 export interface SyncSetup {
   store: StoreHost;
@@ -22,21 +27,61 @@ export interface SyncSetup {
 /** Where browser mode keeps its passphrase-sealed secrets: beside the workspace, never inside it. */
 export const secretsFilePath = (workspacePath: string) => `${workspacePath}.secrets`;
 
+/**
+ * The sync worker's script: out/main/sync-worker.js beside the built main bundle (it loads no
+ * native module, so it may stay inside the asar), else main/sync-worker/entry.ts from source.
+ */
+export function syncWorkerUrl(): URL {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const built = join(here, 'sync-worker.js');
+  return pathToFileURL(existsSync(built) ? built : join(here, '../sync-worker/entry.ts'));
+}
+
+const PROXY_VARS = ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy'];
+
+/**
+ * The HTTP client for the main thread's few calls (testing a connection, listing tenants) and the
+ * sync worker for the pulls, built from the same CA file and proxy settings; a bad CA file is a
+ * sentence here, at start.
+ */
+export async function startSyncTransport(store: StoreHost, env: Record<string, string | undefined>, opts: { realClock: boolean; url?: URL }) {
+  const caFile = env.TRAILKEEPER_CA_FILE ?? null;
+  const http = createSyncHttp({ caFile, env });
+  const proxyEnv = Object.fromEntries(PROXY_VARS.filter((k) => env[k] !== undefined).map((k) => [k, env[k]]));
+  let worker: SyncWorkerHost;
+  try {
+    worker = await SyncWorkerHost.start({ url: opts.url ?? syncWorkerUrl(), writerPort: store.connectWriter(), caFile, env: proxyEnv, realClock: opts.realClock });
+  } catch (error) {
+    await http.close();
+    throw error;
+  }
+  return {
+    fetch: http.fetch,
+    pulls: worker.pulls,
+    close: async () => {
+      await worker.close();
+      await http.close();
+    },
+  };
+}
+
 export async function startSync(setup: SyncSetup): Promise<{ service: SyncService; close(): Promise<void> }> {
   const env = setup.env ?? process.env;
-  const http = createSyncHttp({ caFile: env.TRAILKEEPER_CA_FILE ?? null, env });
-  const service = new SyncService({
+  const transport = await startSyncTransport(setup.store, env, { realClock: true });
+  const options: SyncServiceOptions = {
     store: setup.store,
     secrets: setup.secrets ?? new PassphraseFileStore(secretsFilePath(setup.workspacePath)),
     connectors: createRegistry(Object.values(CONNECTORS)),
-    fetch: http.fetch,
-  });
+    fetch: transport.fetch,
+    engine: { pulls: transport.pulls },
+  };
+  const service = new SyncService(options);
   await service.start();
   return {
     service,
     close: async () => {
       await service.close();
-      await http.close();
+      await transport.close();
     },
   };
 }

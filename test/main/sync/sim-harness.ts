@@ -1,6 +1,7 @@
 /**
  * The real pieces against the tenant simulator: a StoreHost on a temp workspace, the passphrase
- * key store, the built-in connectors over undici (loopback), and the SyncService. A shared clock
+ * key store, the built-in connectors over undici (loopback) running in the sync worker thread
+ * (main/sync-worker, loaded from source) as in the app, and the SyncService. A shared clock
  * lets the simulator's rate-limit resets and the engine's waits agree without sleeping for real.
  */
 import Database from 'better-sqlite3';
@@ -10,10 +11,9 @@ import { StoreHost } from '../../../main/store-host/store-host.ts';
 import type { SyncClock } from '../../../main/sync/connector.ts';
 import { CONNECTORS } from '../../../main/sync/connectors/index.ts';
 import type { SyncEngineOptions } from '../../../main/sync/engine.ts';
-import { createSyncHttp } from '../../../main/sync/http.ts';
 import { createRegistry } from '../../../main/sync/registry.ts';
 import { SyncService } from '../../../main/sync/service.ts';
-import { secretsFilePath } from '../../../main/sync/start-sync.ts';
+import { secretsFilePath, startSyncTransport } from '../../../main/sync/start-sync.ts';
 import type { Feed } from '../../sim/tenants/feed.ts';
 
 export const workerUrl = new URL('../../support/test-store-worker.ts', import.meta.url);
@@ -47,13 +47,14 @@ export async function openSimSync(workspacePath: string, opts: { clock?: SyncClo
   const store = await StoreHost.open({ workspacePath, workerUrl, readers: 1 });
   const secrets = new PassphraseFileStore(secretsFilePath(workspacePath), KDF);
   await secrets.unlock(PASSPHRASE);
-  const http = createSyncHttp({ env: {} });
+  const transport = await startSyncTransport(store, {}, { realClock: !opts.clock });
   const service = new SyncService({
     store,
     secrets,
     connectors: createRegistry(Object.values(CONNECTORS)),
-    fetch: http.fetch,
+    fetch: transport.fetch,
     engine: {
+      pulls: transport.pulls,
       retry: { baseMs: 5, maxMs: 50, maxAttempts: 10 },
       historyMs: 60 * 86_400_000,
       log: { warn: () => {}, error: (m) => console.error(m) },
@@ -68,7 +69,7 @@ export async function openSimSync(workspacePath: string, opts: { clock?: SyncClo
     service,
     close: async () => {
       await service.close();
-      await http.close();
+      await transport.close();
       await store.close();
     },
   };
