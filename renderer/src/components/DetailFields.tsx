@@ -1,7 +1,8 @@
 /** The normalised fields of one event, as a dense definition list. */
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import type { EventDetail } from '../../../common/contract.ts';
 import { formatTs, type TimeZoneMode } from '../format/time.ts';
+import { useAppStore } from '../state/store.ts';
 import { OutcomeBadge } from './OutcomeBadge.tsx';
 
 type Props = { detail: EventDetail; timeZone: TimeZoneMode };
@@ -27,12 +28,30 @@ export function DetailFields({ detail: d, timeZone }: Props) {
     ['Source id', <span className="mono">{d.sourceId}</span>],
     ['SHA-256', <span className="mono">{d.rawSha256}</span>],
   ];
+  // Right-click a value for its menu: filter for or out, copy, or (time) the minutes around it.
+  const pivots: Record<string, { field: string | null; value: string | null; ts?: number }> = {
+    Tenant: { field: 'tenant', value: d.tenantName },
+    Time: { field: null, value: d.tsRaw, ts: d.ts },
+    Action: { field: 'action', value: d.action },
+    Outcome: { field: 'outcome', value: d.outcome },
+    Actor: d.actorEmail ? { field: 'actor_email', value: d.actorEmail } : { field: 'actor_name', value: d.actorName },
+    Target: { field: 'target_name', value: d.targetName },
+    IP: { field: 'ip', value: d.ip },
+    'User agent': { field: 'user_agent', value: d.userAgent },
+    'Source id': { field: 'source_id', value: d.sourceId },
+  };
+  const onMenu = (label: string) => (e: MouseEvent) => {
+    const pivot = pivots[label];
+    if (!pivot) return;
+    e.preventDefault();
+    useAppStore.getState().openPivot({ ...pivot, x: e.clientX, y: e.clientY });
+  };
   return (
     <dl className="detail-fields" data-testid="detail-fields">
       {fields.map(([label, value]) => (
         <div key={label} className="detail-field">
           <dt>{label}</dt>
-          <dd>{value ?? <span className="muted">—</span>}</dd>
+          <dd onContextMenu={onMenu(label)}>{value ?? <span className="muted">—</span>}</dd>
         </div>
       ))}
     </dl>

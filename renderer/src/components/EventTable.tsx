@@ -19,6 +19,7 @@ import { Histogram } from './Histogram.tsx';
 import { LoadingIndicator } from './LoadingIndicator.tsx';
 import { PendingRow } from './PendingRow.tsx';
 import { RowPosition } from './RowPosition.tsx';
+import { ValueMenu } from './ValueMenu.tsx';
 import { VirtualRows } from './VirtualRows.tsx';
 import './EventTable.css';
 
@@ -125,6 +126,7 @@ export function EventTable() {
         onKeyDown={onKeyDown}
       />
       {pageStatus === 'ready' && rowCount === 0 && <EmptyState />}
+      <ValueMenu />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { createDetailSlice } from './detailSlice.ts';
 import { createFieldsSlice } from './fieldsSlice.ts';
 import { createFiltersSlice } from './filtersSlice.ts';
 import { createHistogramSlice } from './histogramSlice.ts';
+import { createPivotSlice } from './pivotSlice.ts';
 import { createResultsSlice } from './resultsSlice.ts';
 import { createStatusSlice } from './statusSlice.ts';
 import { createTenantsSlice } from './tenantsSlice.ts';
@@ -23,6 +24,7 @@ export function createAppStore(api: TrailkeeperApi) {
     ...createHistogramSlice(api)(...args),
     ...createFieldsSlice(api)(...args),
     ...createFiltersSlice(...args),
+    ...createPivotSlice(...args),
     ...createStatusSlice(...args),
   }));
 }

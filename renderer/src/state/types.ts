@@ -4,11 +4,12 @@ import type { DetailSlice } from './detailSlice.ts';
 import type { FieldsSlice } from './fieldsSlice.ts';
 import type { FiltersSlice } from './filtersSlice.ts';
 import type { HistogramSlice } from './histogramSlice.ts';
+import type { PivotSlice } from './pivotSlice.ts';
 import type { ResultsSlice } from './resultsSlice.ts';
 import type { StatusSlice } from './statusSlice.ts';
 import type { TenantsSlice } from './tenantsSlice.ts';
 import type { ViewSlice } from './viewSlice.ts';
 
-export type AppState = TenantsSlice & ViewSlice & ResultsSlice & DetailSlice & HistogramSlice & FieldsSlice & FiltersSlice & StatusSlice;
+export type AppState = TenantsSlice & ViewSlice & ResultsSlice & DetailSlice & HistogramSlice & FieldsSlice & FiltersSlice & PivotSlice & StatusSlice;
 
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;
