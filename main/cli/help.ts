@@ -40,13 +40,14 @@ normalised fields beside it) or CSV (as the CSV export). QUERY uses the app's qu
 ${VIEW_OPTIONS}
   --format ndjson|csv       default ndjson
 `,
-  export: `Usage: trailkeeper export [QUERY] --format csv|ndjson|json|syslog|ocsf [options]
+  export: `Usage: trailkeeper export [QUERY] --format csv|ndjson|json|syslog|ocsf|ocsf-parquet [options]
 
 Writes the matching events to a file with a manifest beside it (FILE.manifest.json), records
 it in the workspace's export history, and prints the history record as JSON.
 
 ${VIEW_OPTIONS}
-  --format csv|ndjson|json|syslog|ocsf  required (syslog: RFC 5424 lines; ocsf: OCSF 1.x NDJSON)
+  --format csv|ndjson|json|syslog|ocsf|ocsf-parquet  required (syslog: RFC 5424 lines; ocsf: OCSF 1.x NDJSON;
+                            ocsf-parquet: a folder of Hive-partitioned Parquet)
   --out PATH                default: exports/trailkeeper-<scope>-<time>.<ext> beside the workspace
   --fields                  NDJSON and JSON: the normalised fields beside the raw text
 `,

@@ -8,7 +8,7 @@
  *   node --experimental-strip-types test/bench/export.ts           # 1,000,000 rows
  *   BENCH_EVENTS=100000 node --experimental-strip-types test/bench/export.ts
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXPORT_FORMATS } from '../../common/contract.ts';
@@ -46,9 +46,9 @@ try {
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     console.log(
-      `${format.padEnd(8)} ${String(result.rows).padEnd(11)} ${seconds.toFixed(2).padEnd(8)} ${Math.round(result.rows / seconds).toLocaleString('en-US').padEnd(11)} ${(statSync(path).size / MiB).toFixed(0).padEnd(8)} ${(peak / MiB).toFixed(0)}`,
+      `${format.padEnd(8)} ${String(result.rows).padEnd(11)} ${seconds.toFixed(2).padEnd(8)} ${Math.round(result.rows / seconds).toLocaleString('en-US').padEnd(11)} ${(result.bytes / MiB).toFixed(0).padEnd(8)} ${(peak / MiB).toFixed(0)}`,
     );
-    rmSync(path, { force: true });
+    rmSync(path, { force: true, recursive: true });
   }
 } finally {
   await store.close();
