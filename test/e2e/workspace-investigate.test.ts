@@ -123,6 +123,31 @@ describe('histogram, field sidebar and filter chips, in the browser', () => {
     await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(20_000);
   });
 
+  it('a right-click on a cell offers filter out, and on a time the five minutes around it', async () => {
+    await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(20_000);
+    const action = page.getByTestId('event-row').first().locator('[data-pivot="action"]');
+    const value = (await action.textContent())!;
+    await action.click({ button: 'right' });
+    await page.getByTestId('value-menu').getByRole('menuitem', { name: 'Filter out this value' }).click();
+    const out = { ...ALL_VIEW(), query: `-action:"${value}"` };
+    const expected = (await app.api['events.count']({ view: out })).count;
+    await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(expected);
+    expect(expected).toBeLessThan(20_000);
+
+    const first = page.getByTestId('event-row').first();
+    const { ts } = await app.api['events.get']({ id: Number(await first.getAttribute('data-event-id')) });
+    await first.locator('[data-pivot="time"]').click({ button: 'right' });
+    await page.getByTestId('value-menu').getByRole('menuitem', { name: /5 minutes around/ }).click();
+    const around = { ...out, range: { from: ts - 300_000, to: ts + 300_001 } };
+    await expect.poll(() => countedViews.at(-1)?.range, { timeout: 10_000 }).toEqual(around.range);
+    await expectCountOfLastView();
+    expect(await shownCount()).toBe((await app.api['events.count']({ view: around })).count);
+    await page.getByTestId('query-input').fill('');
+    await page.getByTestId('query-input').press('Enter');
+    await page.getByTestId('range-picker').selectOption('all');
+    await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(20_000);
+  });
+
   it('query, scope, range and order survive a reload', async () => {
     const { tenants } = await app.api['tenants.list']({});
     const globex = tenants.find((t) => t.name === 'Globex')!;
