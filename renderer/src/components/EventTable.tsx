@@ -17,6 +17,7 @@ import { FilterChips } from './FilterChips.tsx';
 import { GoToTime } from './GoToTime.tsx';
 import { Histogram } from './Histogram.tsx';
 import { LoadingIndicator } from './LoadingIndicator.tsx';
+import { NoMatchHint } from './NoMatchHint.tsx';
 import { PendingRow } from './PendingRow.tsx';
 import { RowPosition } from './RowPosition.tsx';
 import { ValueMenu } from './ValueMenu.tsx';
@@ -126,6 +127,7 @@ export function EventTable() {
         onKeyDown={onKeyDown}
       />
       {pageStatus === 'ready' && rowCount === 0 && <EmptyState />}
+      {pageStatus === 'ready' && rowCount === 0 && <NoMatchHint />}
       <ValueMenu />
     </section>
   );

@@ -7,6 +7,7 @@ import type { TrailkeeperApi } from '../../../common/contract.ts';
 import { createDetailSlice } from './detailSlice.ts';
 import { createFieldsSlice } from './fieldsSlice.ts';
 import { createFiltersSlice } from './filtersSlice.ts';
+import { createHintSlice } from './hintSlice.ts';
 import { createHistogramSlice } from './histogramSlice.ts';
 import { createPivotSlice } from './pivotSlice.ts';
 import { createResultsSlice } from './resultsSlice.ts';
@@ -25,6 +26,7 @@ export function createAppStore(api: TrailkeeperApi) {
     ...createFieldsSlice(api)(...args),
     ...createFiltersSlice(...args),
     ...createPivotSlice(...args),
+    ...createHintSlice(api)(...args),
     ...createStatusSlice(...args),
   }));
 }

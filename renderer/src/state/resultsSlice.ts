@@ -212,7 +212,12 @@ export const createResultsSlice = (api: TrailkeeperApi): SliceCreator<ResultsSli
         void get().loadHistogram(view);
         void get().loadFieldValues(view);
         // A first page that holds everything is its own count.
-        if (complete) return;
+        if (complete) {
+          if (extent === 0) void get().explainEmpty(view);
+          else set({ matchHint: null });
+          return;
+        }
+        set({ matchHint: null });
       } catch (error) {
         if (get().generation === generation) reportPageError(get, set, error, view.query);
         return;

@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { DetailSlice } from './detailSlice.ts';
 import type { FieldsSlice } from './fieldsSlice.ts';
 import type { FiltersSlice } from './filtersSlice.ts';
+import type { HintSlice } from './hintSlice.ts';
 import type { HistogramSlice } from './histogramSlice.ts';
 import type { PivotSlice } from './pivotSlice.ts';
 import type { ResultsSlice } from './resultsSlice.ts';
@@ -10,6 +11,6 @@ import type { StatusSlice } from './statusSlice.ts';
 import type { TenantsSlice } from './tenantsSlice.ts';
 import type { ViewSlice } from './viewSlice.ts';
 
-export type AppState = TenantsSlice & ViewSlice & ResultsSlice & DetailSlice & HistogramSlice & FieldsSlice & FiltersSlice & PivotSlice & StatusSlice;
+export type AppState = TenantsSlice & ViewSlice & ResultsSlice & DetailSlice & HistogramSlice & FieldsSlice & FiltersSlice & PivotSlice & HintSlice & StatusSlice;
 
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;
