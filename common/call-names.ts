@@ -40,6 +40,11 @@ export const CALL_NAMES = [
   'rules.run',
   'findings.list',
   'sql.run',
+  'presets.list',
+  'presets.save',
+  'presets.delete',
+  'presets.import',
+  'presets.export',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -437,6 +437,17 @@ export const calls = {
     }),
     output: z.lazy(() => sqlResultSchema),
   },
+  'presets.list': { input: z.object({}), output: z.lazy(() => z.object({ presets: z.array(storedPresetSchema) })) },
+  /** Creates a preset, or with an id updates it (rename included). Names are unique. */
+  'presets.save': { input: z.lazy(() => z.object({ id: id.optional(), preset: presetSchema })), output: z.lazy(() => storedPresetSchema) },
+  /** Deletes a preset and answers it as it was, so the page can undo by saving it again. */
+  'presets.delete': { input: z.object({ id }), output: z.lazy(() => presetSchema) },
+  /** Imports a preset file (its text): every preset, or none and each error named. */
+  'presets.import': {
+    input: z.object({ text: z.string().max(20_000_000) }),
+    output: z.object({ imported: z.number().int().nonnegative() }),
+  },
+  'presets.export': { input: z.object({ ids: z.array(id).max(10_000).optional() }), output: z.object({ text: z.string() }) },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 // Every name in call-names.ts has schemas here, and nothing else does.
@@ -591,3 +602,31 @@ export const sqlResultSchema = z.object({
   tookMs: z.number(),
 });
 export type SqlResult = z.output<typeof sqlResultSchema>;
+
+// Presets (issue 11): saved views, and the versioned file they import from and export to.
+export const PRESET_RANGE_PRESETS = ['24h', '7d', '30d', '60d', '90d', '180d', 'all'] as const;
+export const presetViewSchema = z.object({
+  scope: scopeSchema,
+  /** A quick range resolved when the preset is applied, or fixed bounds (UTC epoch ms). */
+  range: z.union([z.object({ preset: z.enum(PRESET_RANGE_PRESETS) }).strict(), rangeSchema]),
+  query: z.string().max(10_000),
+  order: z.enum(['newest', 'oldest']).default('newest'),
+  columns: z.array(z.string().min(1).max(100)).max(100).optional(),
+}).strict();
+export const presetSchema = z.object({
+  name: z.string().trim().min(1, 'a preset needs a name').max(100),
+  description: z.string().max(2000).default(''),
+  view: presetViewSchema,
+  pinned: z.boolean().default(false),
+  startView: z.boolean().default(false),
+}).strict();
+export type Preset = z.output<typeof presetSchema>;
+export const storedPresetSchema = presetSchema.extend({ id, createdAt: epochMs, updatedAt: epochMs });
+export type StoredPreset = z.output<typeof storedPresetSchema>;
+/** The preset file: `resources/presets.schema.json` is this schema as JSON Schema. */
+export const PRESET_FILE_FORMAT = 'trailkeeper-presets';
+export const presetFileSchema = z.object({
+  format: z.literal(PRESET_FILE_FORMAT),
+  version: z.literal(1),
+  presets: z.array(presetSchema).max(10_000),
+}).strict();

@@ -9,6 +9,7 @@ import type { SyslogHandlers } from '../intake/api-handlers.ts';
 import type { Handlers } from './dispatch.ts';
 import { ApiError } from './errors.ts';
 import { ruleHandlers } from './rule-handlers.ts';
+import { presetHandlers } from './preset-handlers.ts';
 import { timed, toApiError } from './store-errors.ts';
 
 export interface HandlerContext {
@@ -82,5 +83,6 @@ export function createHandlers({ store, version, workspacePath, transport, demoS
     ...exportCalls,
     ...(imports ?? fileImportHandlers(store, null)),
     ...ruleHandlers(store, rulesDir ?? null),
+    ...presetHandlers(store),
   };
 }

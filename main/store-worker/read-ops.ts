@@ -9,6 +9,7 @@ import { seek, type SeekRequest } from '../store/seek.ts';
 import { rederive } from './normalizers.ts';
 import { exportReadOps } from './export-ops.ts';
 import { ruleReadOps } from './rule-ops.ts';
+import { presetReadOps } from './preset-ops.ts';
 import type { View } from '../store/view-sql.ts';
 import type { FacetField } from '../../common/event-fields.ts';
 
@@ -34,6 +35,7 @@ export function readOps(db: ReadDb) {
     tenantSyncRows: (a: { connectionId?: number }) => tenantSyncRows(db, a.connectionId),
     ...exportReadOps(db),
     ...ruleReadOps(db),
+    ...presetReadOps(db),
   };
 }
 

@@ -11,6 +11,7 @@ import { EventWriter, type BatchInput } from '../store/writer.ts';
 import { fileNormalizerName, rederivesExactly } from './normalizers.ts';
 import { exportWriteOps } from './export-ops.ts';
 import { ruleWriteOps } from './rule-ops.ts';
+import { presetWriteOps } from './preset-ops.ts';
 import {
   applyListedTenants,
   closeInterruptedRuns,
@@ -114,6 +115,7 @@ export function writeOps(db: WriteDb) {
     indexFullText: () => new FtsIndexer(db).drain(),
     ...exportWriteOps(db),
     ...ruleWriteOps(db),
+    ...presetWriteOps(db),
   };
 }
 
