@@ -147,10 +147,12 @@ function removeWorkspaceFiles(path: string): void {
 
 /** The one writable handle: migrates to the latest schema. */
 export function openWorkspaceForWrite(path: string): WriteDb {
-  const exists = existsSync(path);
-  const kind = exists && statSync(path).size > 0 ? inspectExisting(path) : 'empty';
+  // SQLite's in-memory database (tests) has no file to inspect, create or protect.
+  const inMemory = path === ':memory:';
+  const exists = inMemory || existsSync(path);
+  const kind = !inMemory && exists && statSync(path).size > 0 ? inspectExisting(path) : 'empty';
   if (!exists) createOwnerOnly(path);
-  else if (kind === 'empty') {
+  else if (kind === 'empty' && !inMemory) {
     const problem = openProblem(path);
     if (problem) refuse(path, problem);
     // An empty file becomes a workspace now: it is made owner-only like a new one.

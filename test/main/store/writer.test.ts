@@ -1,3 +1,5 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { NormalizedEvent } from '../../../main/domain/event.ts';
@@ -273,5 +275,15 @@ describe('EventWriter.ingestBatch', () => {
     expect(n(s.db, 'SELECT count(*) AS n FROM events')).toBe(0);
     expect(n(s.db, 'SELECT count(*) AS n FROM batches')).toBe(0);
     s.db.close();
+  });
+});
+
+describe('an in-memory workspace (tests)', () => {
+  it('leaves no file named ":memory:" behind', () => {
+    const cwdFile = join(process.cwd(), ':memory:');
+    rmSync(cwdFile, { force: true });
+    const s = setup();
+    closeWorkspace(s.db);
+    expect(existsSync(cwdFile)).toBe(false);
   });
 });
