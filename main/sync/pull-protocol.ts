@@ -3,6 +3,7 @@
  * handed a port to the store writer at start; batches go that way, never through the main thread.
  * Credentials travel in one `pull` message per run and are never logged on either side.
  */
+import type { MessagePort } from 'node:worker_threads';
 import type { ConnectionConfig, Credentials, RemoteTenant, SyncCheckpoint } from './connector.ts';
 import type { CommittedBatch } from './pull-runner.ts';
 

@@ -4,7 +4,7 @@
  * normalises and hands each batch to the store writer over a port of its own. This is the
  * engine's PullRunner for the app. Credentials go to the worker in the pull message only.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import { SyncError } from './connector.ts';
 import type { FromSyncWorker, PullFailure, SyncWorkerInit, ToSyncWorker } from './pull-protocol.ts';
 import type { PullJob, PullRunner } from './pull-runner.ts';
@@ -51,7 +51,7 @@ export class SyncWorkerHost {
   private constructor(opts: SyncWorkerOptions) {
     this.realClock = opts.realClock;
     const init: SyncWorkerInit = { caFile: opts.caFile, env: opts.env, writer: opts.writerPort };
-    this.worker = new Worker(opts.url, { workerData: init, transferList: [opts.writerPort as never] });
+    this.worker = new Worker(opts.url, { workerData: init, transferList: [opts.writerPort] });
     this.ready = new Promise((resolve, reject) => {
       this.worker.once('message', (msg: { ready?: true; failed?: string }) => {
         if (msg.failed) reject(new SyncError(msg.failed));
