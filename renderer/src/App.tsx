@@ -10,6 +10,7 @@ import { useGlobalKeys } from './hooks/useGlobalKeys.ts';
 import { useAppStore } from './state/store.ts';
 import { useSyncStore } from './state/syncSlice.ts';
 import { ConnectionsScreen } from './components/connections/ConnectionsScreen.tsx';
+import { applyStartView } from './components/presets/presetView.ts';
 
 export function App() {
   const detailOpen = useAppStore((s) => s.detailOpen);
@@ -21,6 +22,8 @@ export function App() {
     // Independent: the first page must not wait for the tenant list.
     void refresh();
     void loadTenants();
+    // A preset marked as the start view replaces the default view once it is known.
+    void applyStartView();
   }, []);
 
   return (

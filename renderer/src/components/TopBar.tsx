@@ -4,6 +4,7 @@ import { ImportButton } from './ImportButton.tsx';
 import { ExportButton } from './export/ExportButton.tsx';
 import { QueryBox } from './QueryBox.tsx';
 import { RulesButton } from './rules/RulesButton.tsx';
+import { PresetsButton } from './presets/PresetsButton.tsx';
 import { SqlButton } from './sql/SqlButton.tsx';
 import { RangePicker } from './RangePicker.tsx';
 import { ScopePicker } from './ScopePicker.tsx';
@@ -25,6 +26,7 @@ export function TopBar() {
       <SyncStatus />
       <ImportButton />
       <ExportButton />
+      <PresetsButton />
       <RulesButton />
       <SqlButton />
       <SyslogIntakeButton />
