@@ -45,6 +45,9 @@ export const CALL_NAMES = [
   'presets.delete',
   'presets.import',
   'presets.export',
+  'queries.list',
+  'queries.save',
+  'queries.delete',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

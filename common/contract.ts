@@ -448,6 +448,13 @@ export const calls = {
     output: z.object({ imported: z.number().int().nonnegative() }),
   },
   'presets.export': { input: z.object({ ids: z.array(id).max(10_000).optional() }), output: z.object({ text: z.string() }) },
+  'queries.list': { input: z.object({}), output: z.lazy(() => z.object({ queries: z.array(savedQuerySchema) })) },
+  /** Saves a console query (with an id: updates it) with its named parameters' defaults. */
+  'queries.save': {
+    input: z.lazy(() => z.object({ id: id.optional(), name: z.string().trim().min(1, 'a query needs a name').max(100), sql: z.string().min(1).max(100_000), params: z.array(queryParamSchema).max(50) })),
+    output: z.lazy(() => savedQuerySchema),
+  },
+  'queries.delete': { input: z.object({ id }), output: z.object({ deleted: z.boolean() }) },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 // Every name in call-names.ts has schemas here, and nothing else does.
@@ -630,3 +637,8 @@ export const presetFileSchema = z.object({
   version: z.literal(1),
   presets: z.array(presetSchema).max(10_000),
 }).strict();
+
+/** A saved console query: its SQL and its `:named` parameters with their defaults. */
+export const queryParamSchema = z.object({ name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), default: z.string().max(10_000) });
+export const savedQuerySchema = z.object({ id, name: z.string(), sql: z.string(), params: z.array(queryParamSchema), updatedAt: epochMs });
+export type SavedQuery = z.output<typeof savedQuerySchema>;

@@ -1,11 +1,11 @@
-/** presets.* over the store host: list, save (create/update), delete (answers it for undo), import and export files. */
+/** presets.* (list, save, delete answering it for undo, import and export files) and saved console queries over the store host. */
 import { writePresetFile, parsePresetFile } from '../presets/preset-file.ts';
 import type { StoreHost } from '../store-host/store-host.ts';
 import type { Handlers } from './dispatch.ts';
 import { ApiError } from './errors.ts';
 import { toApiError } from './store-errors.ts';
 
-export type PresetHandlers = Pick<Handlers, 'presets.list' | 'presets.save' | 'presets.delete' | 'presets.import' | 'presets.export'>;
+export type PresetHandlers = Pick<Handlers, 'presets.list' | 'presets.save' | 'presets.delete' | 'presets.import' | 'presets.export' | 'queries.list' | 'queries.save' | 'queries.delete'>;
 
 export function presetHandlers(store: StoreHost): PresetHandlers {
   const guard = <T>(work: () => Promise<T>) => work().catch((error: unknown) => Promise.reject(toApiError(error)));
@@ -33,5 +33,13 @@ export function presetHandlers(store: StoreHost): PresetHandlers {
         return { imported: out.imported };
       }),
     'presets.export': ({ ids }) => guard(async () => ({ text: writePresetFile(await store.read('presetsList', ids ? { ids } : {})) })),
+    'queries.list': () => guard(async () => ({ queries: await store.read('queriesList', undefined) })),
+    'queries.save': ({ id, name, sql, params }) =>
+      guard(async () => {
+        const out = await store.write('querySave', { ...(id !== undefined ? { id } : {}), name, sql, params, now: Date.now() });
+        if (!out.ok) throw new ApiError(out.error.startsWith('There is no') ? 'not_found' : 'invalid_input', out.error, { field: 'name' });
+        return out.query;
+      }),
+    'queries.delete': ({ id }) => guard(() => store.write('queryDelete', { id })),
   };
 }

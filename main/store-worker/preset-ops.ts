@@ -41,10 +41,14 @@ function nameTaken(db: Database.Database, name: string, exceptId: number | null)
 type Saved = { ok: true; preset: StoredPreset } | { ok: false; error: string };
 
 export function presetReadOps(db: ReadDb) {
-  return { presetsList: (a: { ids?: number[] }) => listPresets(db, a.ids) };
+  return { presetsList: (a: { ids?: number[] }) => listPresets(db, a.ids), queriesList: () => listQueries(db) };
 }
 
 export function presetWriteOps(db: WriteDb) {
+  return { ...presetOnlyWriteOps(db), ...queryWriteOps(db) };
+}
+
+function presetOnlyWriteOps(db: WriteDb) {
   const insert = (p: Preset, now: number): number =>
     Number(
       db.prepare('INSERT INTO presets (name, description, view, pinned, start_view, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -83,5 +87,44 @@ export function presetWriteOps(db: WriteDb) {
         }
         return { ok: true as const, imported: a.presets.length };
       })(),
+  };
+}
+
+interface QueryRow {
+  id: number;
+  name: string;
+  sql: string;
+  params: string;
+  updated_at: number;
+}
+export interface SavedQueryRecord {
+  id: number;
+  name: string;
+  sql: string;
+  params: { name: string; default: string }[];
+  updatedAt: number;
+}
+const toQuery = (r: QueryRow): SavedQueryRecord => ({ id: r.id, name: r.name, sql: r.sql, params: JSON.parse(r.params) as SavedQueryRecord['params'], updatedAt: r.updated_at });
+
+export function listQueries(db: Database.Database): SavedQueryRecord[] {
+  return (db.prepare('SELECT * FROM queries ORDER BY name COLLATE NOCASE').all() as QueryRow[]).map(toQuery);
+}
+
+/** Saved console queries (table `queries`, migration 1): unique names, parameters with defaults. */
+export function queryWriteOps(db: WriteDb) {
+  return {
+    querySave: (a: { id?: number; name: string; sql: string; params: SavedQueryRecord['params']; now: number }): { ok: true; query: SavedQueryRecord } | { ok: false; error: string } =>
+      db.transaction(() => {
+        const clash = db.prepare('SELECT 1 FROM queries WHERE lower(name) = lower(?) AND id IS NOT ?').get(a.name, a.id ?? null);
+        if (clash) return { ok: false as const, error: `A saved query named "${a.name}" already exists; choose another name.` };
+        let id = a.id;
+        if (id === undefined) {
+          id = Number(db.prepare('INSERT INTO queries (name, sql, params, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(a.name, a.sql, JSON.stringify(a.params), a.now, a.now).lastInsertRowid);
+        } else if (db.prepare('UPDATE queries SET name = ?, sql = ?, params = ?, updated_at = ? WHERE id = ?').run(a.name, a.sql, JSON.stringify(a.params), a.now, id).changes === 0) {
+          return { ok: false as const, error: `There is no saved query with id ${id}.` };
+        }
+        return { ok: true as const, query: listQueries(db).find((q) => q.id === id)! };
+      })(),
+    queryDelete: (a: { id: number }) => ({ deleted: db.prepare('DELETE FROM queries WHERE id = ?').run(a.id).changes > 0 }),
   };
 }

@@ -55,4 +55,14 @@ describe('presets over the API', () => {
     await expect(call('presets.import', { text: broken.replace('"Failed events"', '"Other"') })).rejects.toMatchObject({ message: expect.stringMatching(/presets\[\d\]\.name: a preset needs a name/) });
     expect((await call('presets.list', {})).presets).toHaveLength(count);
   }, 60_000);
+
+  it('saves console queries with parameter defaults, refuses a duplicate name, updates and deletes them', async () => {
+    const q = await call('queries.save', { name: 'Since', sql: 'SELECT id FROM events WHERE ts >= :since AND actor_email = :actor', params: [{ name: 'since', default: '0' }, { name: 'actor', default: 'dana@x' }] });
+    expect(q).toMatchObject({ name: 'Since', params: [{ name: 'since', default: '0' }, { name: 'actor', default: 'dana@x' }] });
+    await expect(call('queries.save', { name: 'since', sql: 'SELECT 1', params: [] })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/already exists/) });
+    await call('queries.save', { id: q.id, name: 'Since (renamed)', sql: q.sql, params: q.params });
+    expect((await call('queries.list', {})).queries.map((x: { name: string }) => x.name)).toEqual(['Since (renamed)']);
+    expect(await call('queries.delete', { id: q.id })).toEqual({ deleted: true });
+    expect((await call('queries.list', {})).queries).toEqual([]);
+  }, 60_000);
 });

@@ -4,7 +4,7 @@
  * get a field each. A value in an `id` or `event_id` column opens that event in the inspector.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { SqlResult } from '../../../../common/contract.ts';
+import type { SavedQuery, SqlResult } from '../../../../common/contract.ts';
 import { api, ApiClientError } from '../../api/client.ts';
 import { useAppStore } from '../../state/store.ts';
 import type { SqlEditor } from './sqlEditor.ts';
@@ -28,6 +28,26 @@ export function SqlConsole({ onClose }: { onClose: () => void }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [editorError, setEditorError] = useState<string | null>(null);
   const runRef = useRef<() => void>(() => {});
+  const [saved, setSaved] = useState<SavedQuery[]>([]);
+  const reloadSaved = () => void api['queries.list']({}).then(({ queries }) => setSaved(queries)).catch(() => {});
+  useEffect(reloadSaved, []);
+
+  const load = (q: SavedQuery) => {
+    editor.current?.setValue(q.sql);
+    setSql(q.sql);
+    setParams(Object.fromEntries(q.params.map((p) => [p.name, p.default])));
+  };
+  const saveAs = async () => {
+    const name = window.prompt('Save the query as');
+    if (!name) return;
+    const text = editor.current?.value() ?? sql;
+    try {
+      await api['queries.save']({ name, sql: text, params: paramNames(text).map((n) => ({ name: n, default: params[n] ?? '' })) });
+      reloadSaved();
+    } catch (error) {
+      setPhase({ kind: 'failed', message: ApiClientError.from(error).message });
+    }
+  };
 
   const run = async (): Promise<void> => {
     if (abort.current) return;
@@ -79,6 +99,13 @@ export function SqlConsole({ onClose }: { onClose: () => void }) {
         <h2 id="sql-title">SQL console</h2>
         <p className="muted">Read-only: writes, ATTACH, PRAGMA writes and extensions are refused. Ctrl/Cmd+Enter runs; 30 s limit.</p>
         {editorError && <p className="error-text">{editorError}</p>}
+        <div className="sql-saved">
+          <select className="control" data-testid="sql-saved" value="" onChange={(e) => { const q = saved.find((x) => String(x.id) === e.target.value); if (q) load(q); }}>
+            <option value="">Saved queries ({saved.length})…</option>
+            {saved.map((q) => <option key={q.id} value={q.id}>{q.name}</option>)}
+          </select>
+          <button type="button" className="control" data-testid="sql-save" onClick={() => void saveAs()}>Save as…</button>
+        </div>
         <div ref={host} className="sql-editor" data-testid="sql-editor" />
         {names.length > 0 && (
           <div className="sql-params">
