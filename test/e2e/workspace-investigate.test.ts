@@ -148,6 +148,40 @@ describe('histogram, field sidebar and filter chips, in the browser', () => {
     await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(20_000);
   });
 
+  it('Ctrl+K jumps to a tenant by name keeping the query; Ctrl+click marks several tenants shown together', async () => {
+    const { tenants } = await app.api['tenants.list']({});
+    const byName = (name: string) => tenants.find((t) => t.name === name)!.id;
+    await page.getByTestId('query-input').fill('outcome:"failure"');
+    await page.getByTestId('query-input').press('Enter');
+    await page.locator('#event-grid').focus();
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Tenant or group name');
+    await page.keyboard.type('glob');
+    await page.keyboard.press('Enter');
+    const globex = { scope: { kind: 'tenants' as const, tenantIds: [byName('Globex')] }, range: { from: null, to: null }, query: 'outcome:"failure"' };
+    await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe((await app.api['events.count']({ view: globex })).count);
+    expect(await page.getByTestId('query-input').inputValue()).toBe('outcome:"failure"');
+
+    await page.keyboard.press('Control+k');
+    const palette = page.getByTestId('scope-palette');
+    await palette.getByRole('option', { name: /Acme/ }).click({ modifiers: ['Control'] });
+    await palette.getByRole('option', { name: /Initech/ }).click({ modifiers: ['Control'] });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => countedViews.at(-1)?.scope, { timeout: 10_000 }).toEqual({ kind: 'tenants', tenantIds: [byName('Acme'), byName('Initech')] });
+    expect((await expectCountOfLastView()).query).toBe('outcome:"failure"');
+    expect(await page.getByTestId('scope-picker').locator('option:checked').textContent()).toBe('2 tenants: Acme, Initech');
+  });
+
+  it('a field value that exists nowhere says which values do', async () => {
+    await page.getByTestId('query-input').fill('outcome:fail');
+    await page.getByTestId('query-input').press('Enter');
+    await expect.poll(() => page.getByTestId('no-match-hint').textContent(), { timeout: 15_000 }).toBe(
+      'outcome is never "fail": it is one of "success", "failure", "unknown".',
+    );
+    await page.getByTestId('query-input').fill('');
+    await page.getByTestId('query-input').press('Enter');
+  });
+
   it('query, scope, range and order survive a reload', async () => {
     const { tenants } = await app.api['tenants.list']({});
     const globex = tenants.find((t) => t.name === 'Globex')!;

@@ -20,6 +20,7 @@ import { LoadingIndicator } from './LoadingIndicator.tsx';
 import { NoMatchHint } from './NoMatchHint.tsx';
 import { PendingRow } from './PendingRow.tsx';
 import { RowPosition } from './RowPosition.tsx';
+import { ScopePalette } from './ScopePalette.tsx';
 import { ValueMenu } from './ValueMenu.tsx';
 import { VirtualRows } from './VirtualRows.tsx';
 import './EventTable.css';
@@ -129,6 +130,7 @@ export function EventTable() {
       {pageStatus === 'ready' && rowCount === 0 && <EmptyState />}
       {pageStatus === 'ready' && rowCount === 0 && <NoMatchHint />}
       <ValueMenu />
+      <ScopePalette />
     </section>
   );
 }

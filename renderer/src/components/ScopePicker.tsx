@@ -1,4 +1,4 @@
-/** One selection switches scope: all tenants, a group, or one tenant. */
+/** One selection switches scope: all tenants, a group, or one tenant; several tenants (from the palette, Ctrl/Cmd+K) show as one entry. */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { buildScopeOptions, scopeFromValue, scopeToValue } from '../format/scopeOptions.ts';
@@ -18,6 +18,11 @@ export function ScopePicker() {
       onChange={(e) => setScope(scopeFromValue(e.target.value))}
     >
       <option value={options.all.value}>{options.all.label}</option>
+      {scope.kind === 'tenants' && scope.tenantIds.length > 1 && (
+        <option value={scopeToValue(scope)}>
+          {scope.tenantIds.length} tenants: {scope.tenantIds.map((id) => tenants.find((t) => t.id === id)?.name ?? `#${id}`).join(', ')}
+        </option>
+      )}
       {options.groups.length > 0 && (
         <optgroup label="Groups">
           {options.groups.map((o) => (

@@ -1,0 +1,107 @@
+/**
+ * Ctrl/Cmd+K: jump to a tenant or a group by typing part of its name. ↑/↓ move, Enter switches
+ * (query, range and order are kept), Space marks tenants to take several at once (Enter then
+ * switches to all the marked ones), Esc closes.
+ */
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { scopeMatches, type ScopeEntry } from '../format/scopeMatches.ts';
+import { useAppStore } from '../state/store.ts';
+
+export function ScopePalette() {
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [active, setActive] = useState(0);
+  const [marked, setMarked] = useState<number[]>([]);
+  const input = useRef<HTMLInputElement>(null);
+  const { tenants, groups, setScope } = useAppStore(useShallow((s) => ({ tenants: s.tenants, groups: s.groups, setScope: s.setScope })));
+  const entries = useMemo(() => scopeMatches(text, tenants, groups), [text, tenants, groups]);
+
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setOpen(true);
+        setText('');
+        setActive(0);
+        setMarked([]);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (!open) return null;
+
+  const choose = (entry: ScopeEntry | undefined) => {
+    setOpen(false);
+    if (marked.length > 0) setScope({ kind: 'tenants', tenantIds: marked });
+    else if (entry) setScope(entry.scope);
+  };
+  const toggleMark = (entry: ScopeEntry | undefined) => {
+    const id = entry?.tenantId;
+    if (id === undefined) return;
+    setMarked((m) => (m.includes(id) ? m.filter((x) => x !== id) : [...m, id]));
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((i) => Math.min(entries.length - 1, Math.max(0, i + (e.key === 'ArrowDown' ? 1 : -1))));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      choose(entries[active]);
+    } else if (e.key === ' ' && (text === '' || e.ctrlKey)) {
+      e.preventDefault();
+      toggleMark(entries[active]);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      setOpen(false);
+    }
+  };
+
+  return (
+    <div className="scope-palette-backdrop" onMouseDown={() => setOpen(false)}>
+      <div className="scope-palette" role="dialog" aria-label="Go to a tenant or group" data-testid="scope-palette" onMouseDown={(e) => e.stopPropagation()}>
+        <input
+          ref={input}
+          autoFocus
+          className="control"
+          placeholder="Tenant or group… (Space marks several, Enter switches)"
+          aria-label="Tenant or group name"
+          role="combobox"
+          aria-expanded="true"
+          aria-controls="scope-palette-list"
+          aria-activedescendant={entries[active] ? `scope-entry-${active}` : undefined}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setActive(0);
+          }}
+          onKeyDown={onKeyDown}
+        />
+        <ul id="scope-palette-list" role="listbox" aria-multiselectable="true">
+          {entries.map((entry, i) => (
+            <li
+              key={entry.key}
+              id={`scope-entry-${i}`}
+              role="option"
+              aria-selected={i === active}
+              data-testid="scope-entry"
+              className={i === active ? 'active' : undefined}
+              onMouseEnter={() => setActive(i)}
+              // The input keeps focus, so the keys go on working after a click.
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={(e) => (e.ctrlKey || e.metaKey ? toggleMark(entry) : choose(entry))}
+            >
+              {entry.tenantId !== undefined && <span className="mark" aria-label={marked.includes(entry.tenantId) ? 'marked' : undefined}>{marked.includes(entry.tenantId) ? '☑' : '☐'}</span>}
+              {entry.label}
+            </li>
+          ))}
+          {entries.length === 0 && <li className="muted">No tenant or group has “{text}” in its name.</li>}
+        </ul>
+        {marked.length > 0 && <div className="muted">{marked.length} tenants marked: Enter shows them together.</div>}
+      </div>
+    </div>
+  );
+}
