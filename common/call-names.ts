@@ -48,6 +48,7 @@ export const CALL_NAMES = [
   'queries.list',
   'queries.save',
   'queries.delete',
+  'rules.import',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -455,6 +455,11 @@ export const calls = {
     output: z.lazy(() => savedQuerySchema),
   },
   'queries.delete': { input: z.object({ id }), output: z.object({ deleted: z.boolean() }) },
+  /** Adds a Sigma YAML file to the user's rules (kept beside the workspace); a file with an invalid rule is refused whole. */
+  'rules.import': {
+    input: z.object({ fileName: z.string().min(1).max(255), text: z.string().min(1).max(5_000_000) }),
+    output: z.lazy(() => z.object({ rules: z.array(ruleSummarySchema) })),
+  },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 // Every name in call-names.ts has schemas here, and nothing else does.

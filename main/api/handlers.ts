@@ -82,7 +82,7 @@ export function createHandlers({ store, version, workspacePath, transport, demoS
     ...syslog,
     ...exportCalls,
     ...(imports ?? fileImportHandlers(store, null)),
-    ...ruleHandlers(store, rulesDir ?? null),
+    ...ruleHandlers(store, rulesDir ?? null, `${workspacePath}.rules`),
     ...presetHandlers(store),
   };
 }

@@ -3,6 +3,7 @@
  * a reader worker, whose connection is read-only; saving findings and presets runs on the writer.
  * Rule packs are loaded from disk once per folder and kept.
  */
+import { existsSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { ReadDb, WriteDb } from '../store/open.ts';
 import { viewSql, type View } from '../store/view-sql.ts';
@@ -15,10 +16,12 @@ import { runConsoleSql, type SqlRunArgs } from './sql-console.ts';
 import type { OpContext } from './write-ops.ts';
 
 const packs = new Map<string, LoadedRule[]>();
-function pack(dir: string): LoadedRule[] {
+/** The built-in pack (cached: it ships with the app) and the user's imported rules (read each time). */
+function pack(dir: string, userDir?: string): LoadedRule[] {
   let rules = packs.get(dir);
   if (!rules) packs.set(dir, (rules = loadRuleFolder(dir)));
-  return rules;
+  if (!userDir || !existsSync(userDir)) return rules;
+  return [...rules, ...loadRuleFolder(userDir).map((r) => ({ ...r, file: `user/${r.file}` }))];
 }
 
 export interface RuleSummary {
@@ -91,12 +94,12 @@ export function ruleReadOps(db: ReadDb) {
     registered = true;
   };
   return {
-    rulesList: (a: { dir: string }) => ({ rules: pack(a.dir).map(summary) }),
-    rulesRun: (a: { dir: string; view: View; ruleIds?: string[] }, ctx: OpContext): RunResult => {
+    rulesList: (a: { dir: string; userDir?: string }) => ({ rules: pack(a.dir, a.userDir).map(summary) }),
+    rulesRun: (a: { dir: string; userDir?: string; view: View; ruleIds?: string[] }, ctx: OpContext): RunResult => {
       ready();
       const v = viewSql(a.view);
       const point = cancelPointSql();
-      return runRules(db, pack(a.dir), {
+      return runRules(db, pack(a.dir, a.userDir), {
         viewWhere: point ? `${point} AND ${v.where}` : v.where,
         viewParams: v.params as (string | number)[],
         shouldStop: () => ctx.signal.aborted,

@@ -52,6 +52,29 @@ describe('rules, findings and SQL over the API', () => {
     expect(run.findings.map((f) => f.title)).toEqual(['Deactivated or suspended Okta account brought back']);
   });
 
+  it('imports a user Sigma file and runs it; a file with an invalid rule is refused whole', async () => {
+    const text = [
+      'title: Repository deleted by anyone',
+      'id: 7d3c1e9a-0000-4000-8000-000000000001',
+      'author: An analyst',
+      'logsource: {product: github, service: audit}',
+      'detection:',
+      '  sel: {action: repo.destroy}',
+      '  condition: sel',
+    ].join('\n');
+    const imported = (await call('rules.import', { fileName: 'my rule.yml', text })) as { rules: { id: string; kind: string }[] };
+    expect(imported.rules).toEqual([expect.objectContaining({ id: '7d3c1e9a-0000-4000-8000-000000000001', kind: 'detection', file: 'user/my_rule.yml' })]);
+    const run = (await call('rules.run', { view: all, ruleIds: ['7d3c1e9a-0000-4000-8000-000000000001'] })) as { findings: { author: string }[] };
+    expect(run.findings).toHaveLength(6);
+    expect(run.findings[0]!.author).toBe('An analyst');
+    const before = ((await call('rules.list', {})) as { rules: unknown[] }).rules.length;
+    await expect(call('rules.import', { fileName: 'broken.yml', text: `${text}\n---\ntitle: Broken\ndetection:\n  condition: nothing\n` })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/^broken\.yml was not imported: Broken: /),
+    });
+    expect(((await call('rules.list', {})) as { rules: unknown[] }).rules).toHaveLength(before);
+  });
+
   it('runs SQL with a parameter, and refuses a write with a sentence', async () => {
     const out = (await call('sql.run', { sql: 'SELECT count(*) AS n FROM events WHERE action = :action', params: { action: 'repo.destroy' } })) as { rows: unknown[][] };
     expect(out.rows).toEqual([[6]]);

@@ -60,6 +60,17 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
     }
   }
 
+  const [importNote, setImportNote] = useState<{ ok: boolean; text: string } | null>(null);
+  async function importRule(file: File): Promise<void> {
+    try {
+      const out = await api['rules.import']({ fileName: file.name, text: await file.text() });
+      setImportNote({ ok: true, text: `Imported ${out.rules.length} rule${out.rules.length === 1 ? '' : 's'} from ${file.name}.` });
+      setRules((await api['rules.list']({})).rules);
+    } catch (error) {
+      setImportNote({ ok: false, text: ApiClientError.from(error).message });
+    }
+  }
+
   const usable = rules?.filter((r) => r.kind !== 'unsupported' && r.kind !== 'invalid').length ?? 0;
   return (
     <div className="modal-backdrop">
@@ -87,7 +98,16 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
             )}
           </>
         ) : (
-          <RuleList rules={rules} />
+          <>
+            <p>
+              <label className="control" title="Add a Sigma rule file (YAML) to your rules">
+                Import Sigma file…
+                <input type="file" accept=".yml,.yaml" hidden data-testid="rules-import" onChange={(e) => { const f = e.target.files?.[0]; if (f) void importRule(f); e.target.value = ''; }} />
+              </label>{' '}
+              {importNote && <span className={importNote.ok ? 'muted' : 'error-text'} role="status">{importNote.text}</span>}
+            </p>
+            <RuleList rules={rules} />
+          </>
         )}
         <div className="modal-actions">
           {running ? (
