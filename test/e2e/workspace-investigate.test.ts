@@ -27,13 +27,15 @@ describe('histogram, field sidebar and filter chips, in the browser', () => {
     writeLargeWorkspace(workspace, 20_000);
     app = await serveApp({ workspace, args: ['--no-demo'] });
     browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
     page.on('request', (r) => {
       // The first page of each view the page runs (a small result is its own count, with no count call).
       if (!r.url().endsWith('/api/events.page')) return;
       const input = r.postDataJSON() as { view: View; after: unknown };
       if (input.after === null) countedViews.push(input.view);
     });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
     await page.goto(app.url);
     await page.getByTestId('event-row').first().waitFor({ timeout: 30_000 });
   }, 180_000);
@@ -180,6 +182,22 @@ describe('histogram, field sidebar and filter chips, in the browser', () => {
     );
     await page.getByTestId('query-input').fill('');
     await page.getByTestId('query-input').press('Enter');
+  });
+
+  it('the inspector shows the normalised event, copies it, and walks to the next event without closing', async () => {
+    const rows = page.getByTestId('event-row');
+    await rows.first().click();
+    await page.getByTestId('detail-tab-normalised').click();
+    const firstId = Number(await rows.first().getAttribute('data-event-id'));
+    await expect.poll(async () => JSON.parse((await page.getByTestId('detail-normalised').textContent()) ?? '{}').id, { timeout: 10_000 }).toBe(firstId);
+    await page.getByTestId('copy-normalised').click();
+    const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as Record<string, unknown>;
+    const { raw: _raw, rawSha256: _hash, ...normalised } = await app.api['events.get']({ id: firstId });
+    expect(copied).toEqual(normalised);
+    const secondId = Number(await rows.nth(1).getAttribute('data-event-id'));
+    await page.getByTestId('detail-next').click();
+    await expect.poll(async () => JSON.parse((await page.getByTestId('detail-normalised').textContent()) ?? '{}').id, { timeout: 10_000 }).toBe(secondId);
+    await page.getByTestId('detail-close').click();
   });
 
   it('query, scope, range and order survive a reload', async () => {

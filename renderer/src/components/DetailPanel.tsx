@@ -1,9 +1,12 @@
 /**
- * The open event: normalised fields on top, the raw event below in a read-only Monaco editor.
- * The header (Copy raw, Close) stands outside the error boundary, so even an event the panel
- * fails to draw can still be copied exactly and closed.
+ * The open event, in two tabs: Raw (the normalised fields on top, the raw event below in a
+ * read-only Monaco editor) and Normalised (the normalised event as JSON). Previous and next walk
+ * the table without closing. The header (Copy raw, Copy normalised, Close) stands outside the
+ * error boundary, so even an event the panel fails to draw can still be copied exactly and closed.
  */
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { normalisedJson } from '../format/normalisedJson.ts';
 import { EVENT_GRID_ID, focusById } from '../hooks/focusTargets.ts';
 import { useAppStore } from '../state/store.ts';
 import { CopyRawButton } from './CopyRawButton.tsx';
@@ -11,8 +14,10 @@ import { DetailFields } from './DetailFields.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { RawJsonEditor } from './RawJsonEditor.tsx';
 
+type Tab = 'raw' | 'normalised';
+
 export function DetailPanel() {
-  const { detailId, detail, detailStatus, detailError, closeDetail, timeZone } = useAppStore(
+  const { detailId, detail, detailStatus, detailError, closeDetail, moveSelection, timeZone } = useAppStore(
     useShallow((s) => ({
       detailId: s.detailId,
       // Only the detail of the requested event; an older one may still be held while loading.
@@ -20,15 +25,32 @@ export function DetailPanel() {
       detailStatus: s.detailStatus,
       detailError: s.detailError,
       closeDetail: s.closeDetail,
+      moveSelection: s.moveSelection,
       timeZone: s.timeZone,
     })),
   );
+  const [tab, setTab] = useState<Tab>('raw');
   const ready = detailStatus === 'ready' && detail !== null;
   return (
     <aside className="detail-panel" data-testid="event-detail" aria-label="Event detail" aria-busy={detailStatus === 'loading'}>
       <div className="detail-header">
         <h2 className="detail-title" title={detail?.action}>{detail?.action ?? 'Event'}</h2>
+        <button type="button" className="control" data-testid="detail-previous" aria-label="Previous event (↑)" title="Previous event" onClick={() => moveSelection(-1)}>
+          ‹
+        </button>
+        <button type="button" className="control" data-testid="detail-next" aria-label="Next event (↓)" title="Next event" onClick={() => moveSelection(1)}>
+          ›
+        </button>
         <CopyRawButton raw={ready ? detail.raw : null} />
+        <button
+          type="button"
+          className="control"
+          data-testid="copy-normalised"
+          disabled={!ready}
+          onClick={() => ready && void navigator.clipboard?.writeText(normalisedJson(detail))}
+        >
+          Copy normalised
+        </button>
         <button
           type="button"
           className="control"
@@ -43,13 +65,30 @@ export function DetailPanel() {
           ✕
         </button>
       </div>
+      <div className="detail-tabs" role="tablist" aria-label="Event view">
+        {(['raw', 'normalised'] as const).map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t} data-testid={`detail-tab-${t}`} className={tab === t ? 'detail-tab active' : 'detail-tab'} onClick={() => setTab(t)}>
+            {t === 'raw' ? 'Raw' : 'Normalised'}
+          </button>
+        ))}
+      </div>
       {detailStatus === 'error' && (
         <div className="detail-error" role="alert">{detailError}</div>
       )}
       {detailStatus === 'loading' && detail === null && <div className="detail-loading">Loading event…</div>}
       <ErrorBoundary what="this event" resetKey={detailId}>
-        {detail && <DetailFields detail={detail} timeZone={timeZone} />}
-        <RawJsonEditor raw={detail?.raw ?? null} />
+        {tab === 'raw' ? (
+          <>
+            {detail && <DetailFields detail={detail} timeZone={timeZone} />}
+            <RawJsonEditor raw={detail?.raw ?? null} />
+          </>
+        ) : (
+          detail && (
+            <pre className="detail-normalised" data-testid="detail-normalised" role="tabpanel">
+              {normalisedJson(detail)}
+            </pre>
+          )
+        )}
       </ErrorBoundary>
     </aside>
   );
