@@ -104,7 +104,8 @@ export function runSyncWorker(): void {
       void http.close().finally(() => port.close());
       return;
     }
-    if (msg.type === 'pull') void run(msg);
+    if (msg.type === 'cpu') port.postMessage({ type: 'cpu', seq: msg.seq, usage: process.threadCpuUsage() } satisfies FromSyncWorker);
+    else if (msg.type === 'pull') void run(msg);
     else if (msg.type === 'abort') jobs.get(msg.job)?.abort.abort(new SyncError('The sync was cancelled.'));
     else {
       const job = jobs.get(msg.job);

@@ -10,11 +10,12 @@
  * sentence. At most `concurrency` tenants pull at once; one tenant failing never touches the
  * others; every run can be cancelled. Progress goes to subscribers as it happens.
  *
- * Where it runs: in the main process's event loop. Fetching, parsing and normalising a page (the
- * connectors) and handing it to the writer cost ~35 µs of main-thread CPU per event (measured over
- * loopback), so a 1,000-event page holds the loop ~35 ms between awaits, and the loop could carry
- * ~28,000 events/s at most; real tenants' rate limits keep sync far below that. The writer thread
- * only writes; one commit overlaps the next page's fetch. Figures: test/bench/sync.ts.
+ * Where it runs: the orchestration (scheduling, the concurrency limit, retries, cancel, status
+ * and progress) runs on the main thread; the pulls run through a PullRunner (./pull-runner.ts).
+ * In the app that is the sync worker thread (./sync-worker-host.ts, main/sync-worker): fetching,
+ * parsing and normalising a page (~33 µs of CPU per event) and handing the batch to the writer
+ * happen there, over the worker's own port to the writer, so the main thread spends ~0.3 µs per
+ * event on a sync (100,000 events, test/bench/sync.ts). One commit overlaps the next page's fetch.
  */
 import type { SyncProgress } from '../../common/contract.ts';
 import { CancelledError, type StoreHost } from '../store-host/store-host.ts';
@@ -155,8 +156,8 @@ export class SyncEngine {
   }
 
   /**
-   * Queues a run for each matching tenant that is not already queued or running. A connection's
-   * tenants are re-listed from the remote first when `relist` is set (new MSP customers appear).
+   * Queues a run for each matching tenant that is not already queued or running. (Sync now
+   * re-lists tenants before calling this; a scheduled tick re-lists them through `relist`.)
    */
   async start(filter: SyncFilter = {}): Promise<number[]> {
     if (this.closed) throw new SyncError('Sync is shutting down.');

@@ -32,6 +32,8 @@ export type ToSyncWorker =
       clock: { real: true } | { real: false; now: number };
     }
   | { type: 'abort'; job: number }
+  /** The worker thread's own CPU time so far (benchmarks compare it with the main thread's). */
+  | { type: 'cpu'; seq: number }
   | { type: 'slept'; job: number; seq: number; now: number; aborted: boolean };
 
 /** A failure as it crosses the thread: enough to rebuild a SyncError (retryable, Retry-After). */
@@ -49,4 +51,5 @@ export type FromSyncWorker =
   | { type: 'wait'; job: number; ms: number; reason: string }
   | { type: 'sleep'; job: number; seq: number; ms: number }
   | { type: 'done'; job: number }
-  | { type: 'failed'; job: number; failure: PullFailure };
+  | { type: 'failed'; job: number; failure: PullFailure }
+  | { type: 'cpu'; seq: number; usage: { user: number; system: number } };

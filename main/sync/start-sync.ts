@@ -58,6 +58,7 @@ export async function startSyncTransport(store: StoreHost, env: Record<string, s
   return {
     fetch: http.fetch,
     pulls: worker.pulls,
+    workerCpu: () => worker.cpuUsage(),
     close: async () => {
       await worker.close();
       await http.close();

@@ -45,6 +45,7 @@ export class SyncWorkerHost {
   private readonly running = new Map<number, Running>();
   private readonly realClock: boolean;
   private nextJob = 1;
+  private readonly cpuAsks = new Map<number, (usage: { user: number; system: number }) => void>();
   private exited = false;
   readonly ready: Promise<void>;
 
@@ -83,6 +84,11 @@ export class SyncWorkerHost {
   }
 
   private onMessage(msg: FromSyncWorker): void {
+    if (msg.type === 'cpu') {
+      this.cpuAsks.get(msg.seq)?.(msg.usage);
+      this.cpuAsks.delete(msg.seq);
+      return;
+    }
     const r = this.running.get(msg.job);
     if (!r) return;
     const { job } = r;
@@ -136,6 +142,15 @@ export class SyncWorkerHost {
       });
     });
   };
+
+  /** The worker thread's CPU time so far, in µs (process.threadCpuUsage inside it). */
+  cpuUsage(): Promise<{ user: number; system: number }> {
+    const seq = this.nextJob++;
+    return new Promise((resolve) => {
+      this.cpuAsks.set(seq, resolve);
+      this.post({ type: 'cpu', seq });
+    });
+  }
 
   /** Stops the worker once the engine has no run left (the engine's close waits for them). */
   async close(): Promise<void> {

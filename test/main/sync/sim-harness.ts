@@ -40,10 +40,19 @@ export function steppedClock(start: number): SyncClock & { advance(ms: number): 
 export interface SimSync {
   store: StoreHost;
   service: SyncService;
+  /** The sync worker thread's CPU time so far (µs). */
+  workerCpu(): Promise<{ user: number; system: number }>;
   close(): Promise<void>;
 }
 
-export async function openSimSync(workspacePath: string, opts: { clock?: SyncClock; engine?: Partial<SyncEngineOptions> } = {}): Promise<SimSync> {
+export interface SimSyncOptions {
+  clock?: SyncClock;
+  engine?: Partial<SyncEngineOptions>;
+  /** Run the connectors on this thread instead of the sync worker (the bench's "before"). */
+  inProcess?: boolean;
+}
+
+export async function openSimSync(workspacePath: string, opts: SimSyncOptions = {}): Promise<SimSync> {
   const store = await StoreHost.open({ workspacePath, workerUrl, readers: 1 });
   const secrets = new PassphraseFileStore(secretsFilePath(workspacePath), KDF);
   await secrets.unlock(PASSPHRASE);
@@ -54,7 +63,7 @@ export async function openSimSync(workspacePath: string, opts: { clock?: SyncClo
     connectors: createRegistry(Object.values(CONNECTORS)),
     fetch: transport.fetch,
     engine: {
-      pulls: transport.pulls,
+      ...(opts.inProcess ? {} : { pulls: transport.pulls }),
       retry: { baseMs: 5, maxMs: 50, maxAttempts: 10 },
       historyMs: 60 * 86_400_000,
       log: { warn: () => {}, error: (m) => console.error(m) },
@@ -67,6 +76,7 @@ export async function openSimSync(workspacePath: string, opts: { clock?: SyncClo
   return {
     store,
     service,
+    workerCpu: transport.workerCpu,
     close: async () => {
       await service.close();
       await transport.close();
