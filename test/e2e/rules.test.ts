@@ -63,4 +63,22 @@ describe('rules and SQL console in the browser', () => {
     expect((await app.api['events.count']({ view: { scope: { kind: 'all' }, range: { from: null, to: null }, query: '' } })).count).toBe(6952);
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('saves a preset, reloads the page, and applies it', async () => {
+    await page.getByTestId('query-input').fill('action:repo.destroy');
+    await page.getByTestId('query-input').press('Enter');
+    await page.getByTestId('presets-open').click();
+    await page.getByTestId('preset-name').fill('Deleted repositories');
+    await page.getByTestId('preset-description').fill('The attacker\'s deletions');
+    await page.getByTestId('preset-save').click();
+    await expect.poll(() => page.getByTestId('preset-row').count()).toBe(1);
+    await page.reload();
+    await page.getByTestId('query-input').fill('');
+    await page.getByTestId('query-input').press('Enter');
+    await page.getByTestId('presets-open').click();
+    await page.getByTestId('preset-apply').filter({ hasText: 'Deleted repositories' }).click();
+    expect(await page.getByTestId('query-input').inputValue()).toBe('action:repo.destroy');
+    await expect.poll(() => page.getByTestId('event-row').count(), { timeout: 30_000 }).toBe(6);
+    expect(errors).toEqual([]);
+  }, 120_000);
 });
