@@ -33,8 +33,9 @@ export const secretsFilePath = (workspacePath: string) => `${workspacePath}.secr
  */
 export function syncWorkerUrl(): URL {
   const here = dirname(fileURLToPath(import.meta.url));
-  const built = join(here, 'sync-worker.js');
-  return pathToFileURL(existsSync(built) ? built : join(here, '../sync-worker/entry.ts'));
+  // Bundled, this code may sit in out/main/chunks/ rather than beside the entries in out/main/.
+  const built = [join(here, 'sync-worker.js'), join(here, '..', 'sync-worker.js')].find((f) => existsSync(f));
+  return pathToFileURL(built ?? join(here, '../sync-worker/entry.ts'));
 }
 
 const PROXY_VARS = ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy'];
