@@ -34,6 +34,8 @@ export const CALL_NAMES = [
   'exports.cancel',
   'exports.list',
   'exports.verify',
+  'exports.rerun',
+  'exports.reveal',
   'imports.openDialog',
   'imports.dropped',
   'rules.list',

@@ -408,6 +408,13 @@ export const calls = {
     ]),
     output: exportVerifySchema,
   },
+  /** Starts a new export with the view, format and options of recorded export `id` (a new file name, its own manifest). */
+  'exports.rerun': { input: z.object({ id }), output: exportRecordSchema },
+  /**
+   * Desktop app: shows recorded export `id` in the OS file manager (only a path from the history,
+   * never one from the page). Over HTTP it answers not_found: download the export instead.
+   */
+  'exports.reveal': { input: z.object({ id }), output: z.object({ path: z.string() }) },
   /**
    * Desktop app: shows the OS Open dialog in the main process and imports the files chosen there
    * (an empty answer when the user closes it). Over HTTP it answers not_found: the browser uploads.

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createHandlers } from './api/handlers.ts';
 import { fileImportHandlers, type DesktopFiles } from './api/file-import-handlers.ts';
 import type { Handlers } from './api/dispatch.ts';
+import type { DesktopExports } from './export/desktop-exports.ts';
 import { DemoLoadJob } from './jobs/demo-load.ts';
 import { scheduleRetention, type RetentionSchedule } from './jobs/retention-schedule.ts';
 import { syslogHandlers } from './intake/api-handlers.ts';
@@ -31,6 +32,8 @@ export interface BackendOptions {
   secrets?: SecretStore;
   /** The desktop app's Open dialog and drops (main/electron); absent in browser mode. */
   desktopFiles?: DesktopFiles;
+  /** The desktop app's Save dialog and Reveal in folder for exports (main/electron); absent in browser mode. */
+  desktopExports?: DesktopExports;
 }
 
 export interface Backend {
@@ -71,6 +74,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     syslog: syslogHandlers(syslog),
     imports: fileImportHandlers(store, opts.desktopFiles ?? null),
     rulesDir: join(opts.resourcesDir, 'rules'),
+    ...(opts.desktopExports ? { desktopExports: opts.desktopExports } : {}),
   });
   const close = async () => {
     retention.stop();

@@ -1,6 +1,7 @@
 /** The handler table: one function per contract call, all over the store host. */
 import type { DemoLoadStatus } from '../jobs/demo-load.ts';
 import { exportHandlers } from '../export/api-handlers.ts';
+import type { DesktopExports } from '../export/desktop-exports.ts';
 import { fileImportHandlers, type FileImportHandlers } from './file-import-handlers.ts';
 import type { RetentionSchedule } from '../jobs/retention-schedule.ts';
 import type { StoreHost } from '../store-host/store-host.ts';
@@ -28,11 +29,13 @@ export interface HandlerContext {
   imports?: FileImportHandlers;
   /** The built-in rule pack (resources/rules); rules.* answer not_found without it. */
   rulesDir?: string;
+  /** Desktop Save dialog and Reveal in folder for exports (main/export/desktop-exports.ts); absent over HTTP. */
+  desktopExports?: DesktopExports;
 }
 
-export function createHandlers({ store, version, workspacePath, transport, demoStatus, retention, sync, syslog, imports, rulesDir }: HandlerContext): Handlers {
+export function createHandlers({ store, version, workspacePath, transport, demoStatus, retention, sync, syslog, imports, rulesDir, desktopExports }: HandlerContext): Handlers {
   const guard = <T>(work: () => Promise<T>) => work().catch((error: unknown) => Promise.reject(toApiError(error)));
-  const { settled: _settled, ...exportCalls } = exportHandlers({ store, version, workspacePath, transport });
+  const { settled: _settled, ...exportCalls } = exportHandlers({ store, version, workspacePath, transport, desktop: desktopExports ?? null });
   return {
     'app.info': () =>
       guard(async () => ({

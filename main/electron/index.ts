@@ -7,8 +7,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
 import { startBackend, type Backend } from '../backend.ts';
+import { desktopExports } from '../export/desktop-exports.ts';
 import { resolveWorkspacePath } from '../workspace-path.ts';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.ts';
 import { registerIpcRouter } from './ipc-router.ts';
@@ -71,6 +72,11 @@ async function start(): Promise<void> {
     secrets: new SafeStorageStore(safeStorage, `${workspacePath}.keys`),
     // Imports by the main process's own Open dialog, or by a drop id (never a path from the page).
     desktopFiles: { chooseFiles: () => chooseImportFiles(dialog, mainWindow), takeDrop: (dropId) => drops.take(dropId) },
+    // Exports by the main process's own Save dialog; Reveal in folder only for recorded exports.
+    desktopExports: desktopExports(
+      { showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)) },
+      shell,
+    ),
   });
   const unregisterCalls = registerIpcRouter(ipcMain, backend.handlers);
   const unregisterEvents = registerSyncSubscriptions(ipcMain, backend.sync.engine);
