@@ -157,7 +157,7 @@ describe('histogram, field sidebar and filter chips, in the browser', () => {
     await page.getByTestId('query-input').press('Enter');
     await page.locator('#event-grid').focus();
     await page.keyboard.press('Control+k');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Tenant or group name');
+    await expect.poll(() => page.evaluate('document.activeElement?.getAttribute("aria-label")')).toBe('Tenant or group name');
     await page.keyboard.type('glob');
     await page.keyboard.press('Enter');
     const globex = { scope: { kind: 'tenants' as const, tenantIds: [byName('Globex')] }, range: { from: null, to: null }, query: 'outcome:"failure"' };
@@ -191,7 +191,7 @@ describe('histogram, field sidebar and filter chips, in the browser', () => {
     const firstId = Number(await rows.first().getAttribute('data-event-id'));
     await expect.poll(async () => JSON.parse((await page.getByTestId('detail-normalised').textContent()) ?? '{}').id, { timeout: 10_000 }).toBe(firstId);
     await page.getByTestId('copy-normalised').click();
-    const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as Record<string, unknown>;
+    const copied = JSON.parse((await page.evaluate('navigator.clipboard.readText()')) as string) as Record<string, unknown>;
     const { raw: _raw, rawSha256: _hash, ...normalised } = await app.api['events.get']({ id: firstId });
     expect(copied).toEqual(normalised);
     const secondId = Number(await rows.nth(1).getAttribute('data-event-id'));

@@ -50,12 +50,12 @@ describe('the table on 200,000 events', () => {
   async function rowsInView(): Promise<{ index: number; id: number }[]> {
     return grid().evaluate((el) => {
       const box = el.getBoundingClientRect();
-      return [...el.querySelectorAll<HTMLElement>('[data-testid="event-row"]')]
+      return [...el.querySelectorAll('[data-testid="event-row"]')]
         .filter((row) => {
           const r = row.getBoundingClientRect();
           return r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
         })
-        .map((row) => ({ index: Number(row.getAttribute('aria-rowindex')) - 2, id: Number(row.dataset.eventId) }))
+        .map((row) => ({ index: Number(row.getAttribute('aria-rowindex')) - 2, id: Number(row.getAttribute('data-event-id')) }))
         .sort((a, b) => a.index - b.index);
     });
   }
@@ -68,7 +68,7 @@ describe('the table on 200,000 events', () => {
 
   async function settled(): Promise<void> {
     // A frame first, so a scroll just made has been drawn before pending rows are looked for.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
     await expect.poll(() => page.getByTestId('pending-row').count(), { timeout: 10_000 }).toBe(0);
   }
 

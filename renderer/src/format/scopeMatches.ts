@@ -1,6 +1,8 @@
 /** The scope palette's entries for what was typed: all tenants, groups and tenants whose name contains it, best first. */
-import type { Tenant } from '../../../common/contract.ts';
-import type { Scope } from '../api/viewTypes.ts';
+import type { z } from 'zod';
+import type { scopeSchema, Tenant } from '../../../common/contract.ts';
+
+type Scope = z.infer<typeof scopeSchema>;
 
 export type ScopeEntry = { key: string; label: string; kind: 'all' | 'group' | 'tenant'; scope: Scope; tenantId?: number };
 
