@@ -8,7 +8,10 @@ import tseslint from 'typescript-eslint';
  * (api, server, electron, store-host) reaches SQLite only through the store host's messages, so
  * it never loads better-sqlite3. The renderer and the preload see only the neutral `common/`.
  */
-const MAIN_LAYERS = ['api', 'demo', 'jobs', 'domain', 'electron', 'ingest', 'query', 'server', 'store', 'store-host', 'store-worker', 'sync-worker'];
+const MAIN_LAYERS = [
+  'api', 'cli', 'demo', 'domain', 'electron', 'export', 'ingest', 'intake', 'jobs', 'presets', 'query', 'rules', 'secrets',
+  'server', 'store', 'store-host', 'store-worker', 'sync', 'sync-worker',
+];
 const mainExcept = (...allowed) => MAIN_LAYERS.filter((l) => !allowed.includes(l)).map((l) => `./main/${l}`);
 
 const LAYERS = [
@@ -21,9 +24,15 @@ const LAYERS = [
   { target: './main/demo', from: [...mainExcept('demo', 'ingest', 'domain'), './preload', './renderer'], why: 'the demo is handed an import function; it never imports the store' },
   { target: './main/store', from: [...mainExcept('store', 'domain', 'query'), './preload', './renderer'], why: 'the store imports only the domain, the query compiler and common/' },
   { target: './main/store-worker', from: ['./main/api', './main/electron', './main/server', './main/store-host', './preload', './renderer'], why: 'the worker thread knows nothing of the main thread' },
-  { target: './main/sync-worker', from: [...mainExcept('sync-worker', 'ingest', 'domain'), './preload', './renderer'], why: 'the sync worker thread imports only sync, ingest, domain and common/' },
+  { target: './main/sync-worker', from: [...mainExcept('sync-worker', 'sync', 'ingest', 'domain'), './preload', './renderer'], why: 'the sync worker thread imports only sync, ingest, domain and common/' },
   { target: './main/store-host', from: [...mainExcept('store-host', 'store-worker'), './preload', './renderer'], why: 'the store host talks to its workers by message only' },
   { target: './main/jobs', from: ['./main/api', './main/electron', './main/server', './main/store', './main/store-worker', './preload', './renderer'], why: 'background jobs run on the main thread and reach SQLite through the store host' },
+  { target: './main/rules', from: [...mainExcept('rules', 'domain', 'query'), './preload', './renderer'], why: 'the Sigma compiler imports only the domain, the query compiler and common/' },
+  { target: './main/presets', from: [...mainExcept('presets', 'domain'), './preload', './renderer'], why: 'preset files import only common/' },
+  { target: './main/secrets', from: [...mainExcept('secrets'), './preload', './renderer'], why: 'the key stores stand alone' },
+  { target: './main/sync', from: ['./main/electron', './main/server', './main/cli', './main/store-worker', './preload', './renderer'], why: 'the sync engine runs on the main thread and writes through the store host' },
+  { target: './main/intake', from: ['./main/electron', './main/server', './main/cli', './main/store', './main/store-worker', './preload', './renderer'], why: 'syslog intake writes through the store host' },
+  { target: './main/export', from: ['./main/electron', './main/server', './main/cli', './preload', './renderer'], why: 'exports are shared by the worker, the API and the command line' },
   { target: './main/api', from: ['./main/electron', './main/server', './main/store', './main/store-worker', './preload', './renderer'], why: 'handlers run on the main thread and reach SQLite through the store host' },
   { target: './main/server', from: ['./main/electron', './main/store', './main/store-worker', './preload', './renderer'], why: 'the HTTP host runs on the main thread and reaches SQLite through the store host' },
   { target: './main/electron', from: ['./main/server', './main/store', './main/store-worker', './preload', './renderer'], why: 'the Electron shell reaches SQLite through the store host' },
