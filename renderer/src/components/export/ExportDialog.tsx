@@ -1,7 +1,9 @@
 /**
  * Export the view on screen (scope, range, query, order) in full: choose the format, watch rows
  * and bytes as the export runs in a reader thread, Cancel leaves no file under its name. The
- * history below lists every export with its sha256, Download and Verify.
+ * history below lists every export with its sha256, Download, Verify, Reveal in folder (desktop)
+ * and Run again. In the desktop app the main process asks where to save; closing that dialog
+ * starts nothing, and the dialog says so.
  */
 import { useEffect, useState } from 'react';
 import { EXPORT_FORMATS, type ExportRecord } from '../../../../common/contract.ts';
@@ -13,7 +15,12 @@ import { ExportHistory } from './ExportHistory.tsx';
 import { FORMAT_LABELS, formatBytes } from './format.ts';
 
 type Format = (typeof EXPORT_FORMATS)[number];
-type Phase = { kind: 'choosing' } | { kind: 'running'; record: ExportRecord } | { kind: 'ended'; record: ExportRecord } | { kind: 'failed'; message: string };
+type Phase =
+  | { kind: 'choosing' }
+  | { kind: 'running'; record: ExportRecord }
+  | { kind: 'ended'; record: ExportRecord }
+  | { kind: 'failed'; message: string }
+  | { kind: 'not-started'; message: string };
 
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const count = useAppStore((s) => s.count);
@@ -57,12 +64,17 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     const state = useAppStore.getState();
     const view = state.activeView ?? { scope: state.scope, range: resolveRange(state.rangePreset, Date.now()), query: state.queryText };
     try {
-      const record = await api['exports.start']({ view, order: state.order, format, fields: fields && (format === 'ndjson' || format === 'json') });
-      setPhase({ kind: 'running', record });
-      setHistoryKey((k) => k + 1);
+      started(await api['exports.start']({ view, order: state.order, format, fields: fields && (format === 'ndjson' || format === 'json') }));
     } catch (error) {
-      setPhase({ kind: 'failed', message: error instanceof ApiClientError || error instanceof Error ? error.message : String(error) });
+      // A closed Save dialog (desktop) is the user's choice, not a failure.
+      if (error instanceof ApiClientError && error.code === 'cancelled') setPhase({ kind: 'not-started', message: error.message });
+      else setPhase({ kind: 'failed', message: error instanceof ApiClientError || error instanceof Error ? error.message : String(error) });
     }
+  }
+
+  function started(record: ExportRecord): void {
+    setPhase({ kind: 'running', record });
+    setHistoryKey((k) => k + 1);
   }
 
   return (
@@ -106,7 +118,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           )}
         </div>
         <h3>History</h3>
-        <ExportHistory refreshKey={historyKey} />
+        <ExportHistory refreshKey={historyKey} busy={running} onStarted={started} />
       </div>
     </div>
   );
@@ -115,6 +127,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 function ExportStatus({ phase, total }: { phase: Phase; total: number | null }) {
   if (phase.kind === 'choosing') return null;
   if (phase.kind === 'failed') return <p className="error-text" role="alert">{phase.message}</p>;
+  if (phase.kind === 'not-started') {
+    return (
+      <p role="status" className="muted" data-testid="export-not-started">
+        {phase.message}
+      </p>
+    );
+  }
   const r = phase.record;
   if (phase.kind === 'running') {
     return (

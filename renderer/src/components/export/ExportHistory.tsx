@@ -1,7 +1,8 @@
 /**
  * The workspace's export history: each export with its status, rows, size and sha256, and for a
- * finished one Download (browser mode) and Verify, which recomputes the manifest, the file and
- * every exported event against the workspace and says match or the first mismatch.
+ * finished one Download (browser mode), Reveal in folder (desktop) and Verify, which recomputes
+ * the manifest, the file and every exported event against the workspace and says match or the
+ * first mismatch. Run again starts a new export with the recorded view, format and options.
  */
 import { useEffect, useState } from 'react';
 import type { ExportRecord, ExportVerifyResult } from '../../../../common/contract.ts';
@@ -14,7 +15,7 @@ type Verdict = { kind: 'checking' } | { kind: 'done'; result: ExportVerifyResult
 
 const message = (error: unknown) => (error instanceof ApiClientError || error instanceof Error ? error.message : String(error));
 
-export function ExportHistory({ refreshKey }: { refreshKey: number }) {
+export function ExportHistory({ refreshKey, busy, onStarted }: { refreshKey: number; busy: boolean; onStarted: (record: ExportRecord) => void }) {
   const [records, setRecords] = useState<ExportRecord[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [verdicts, setVerdicts] = useState<Record<number, Verdict>>({});
@@ -46,6 +47,23 @@ export function ExportHistory({ refreshKey }: { refreshKey: number }) {
     try {
       const result = await api['exports.verify']({ id, checkWorkspace: true });
       setVerdicts((v) => ({ ...v, [id]: { kind: 'done', result } }));
+    } catch (error) {
+      setVerdicts((v) => ({ ...v, [id]: { kind: 'failed', message: message(error) } }));
+    }
+  }
+
+  async function runAgain(id: number): Promise<void> {
+    try {
+      onStarted(await api['exports.rerun']({ id }));
+      setProblem(null);
+    } catch (error) {
+      setVerdicts((v) => ({ ...v, [id]: { kind: 'failed', message: message(error) } }));
+    }
+  }
+
+  async function reveal(id: number): Promise<void> {
+    try {
+      await api['exports.reveal']({ id });
     } catch (error) {
       setVerdicts((v) => ({ ...v, [id]: { kind: 'failed', message: message(error) } }));
     }
@@ -91,9 +109,19 @@ export function ExportHistory({ refreshKey }: { refreshKey: number }) {
                     Download
                   </button>
                 )}
+                {r.status === 'ok' && transportKind !== 'http' && (
+                  <button type="button" className="control" data-testid="export-reveal" onClick={() => void reveal(r.id)}>
+                    Reveal in folder
+                  </button>
+                )}
                 {r.status === 'ok' && (
                   <button type="button" className="control" data-testid="export-verify" onClick={() => void verify(r.id)}>
                     Verify
+                  </button>
+                )}
+                {r.status !== 'running' && (
+                  <button type="button" className="control" data-testid="export-rerun" disabled={busy} title="A new export with the same view, format and options" onClick={() => void runAgain(r.id)}>
+                    Run again
                   </button>
                 )}
                 {verdict && <VerdictText verdict={verdict} />}
