@@ -381,8 +381,9 @@ export const calls = {
   'syslog.status': { input: z.object({}), output: syslogStatusSchema },
   /**
    * Starts exporting a view in full (no row cap) in a reader worker; answers at once with the
-   * running record. `path` (desktop save dialog, command line) is refused over HTTP, where
-   * exports go to the workspace's exports folder and download from `GET /download?id=…`.
+   * running record. `path` (command line) is refused over HTTP, where exports go to the
+   * workspace's exports folder and download from `GET /download?id=…`. In the desktop app, without
+   * `path`, the main process shows its Save dialog; closing it answers `cancelled` and starts nothing.
    */
   'exports.start': {
     input: z.object({
