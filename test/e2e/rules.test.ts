@@ -65,6 +65,7 @@ describe('rules and SQL console in the browser', () => {
   }, 120_000);
 
   it('saves a preset, reloads the page, and applies it', async () => {
+    await page.reload(); // the console of the last test is still open
     await page.getByTestId('query-input').fill('action:repo.destroy');
     await page.getByTestId('query-input').press('Enter');
     await page.getByTestId('presets-open').click();
