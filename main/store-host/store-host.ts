@@ -39,6 +39,8 @@ export const CANCEL_GRACE_MS = 100;
 
 /** Store calls slower than this are logged with their time (as Signal Desktop does). */
 export const SLOW_CALL_MS = 500;
+/** Writes carry whole batches and imports: only one this slow says something is wrong. */
+export const SLOW_WRITE_MS = 5_000;
 
 export interface StoreLog {
   warn(message: string): void;
@@ -148,14 +150,14 @@ class WorkerSlot {
   }
 }
 
-/** Logs a call that took longer than SLOW_CALL_MS, whatever its outcome. */
-async function logIfSlow<T>(log: StoreLog, what: string, work: () => Promise<T>): Promise<T> {
+/** Logs a call that took longer than `limitMs`, whatever its outcome. */
+async function logIfSlow<T>(log: StoreLog, what: string, work: () => Promise<T>, limitMs = SLOW_CALL_MS): Promise<T> {
   const start = performance.now();
   try {
     return await work();
   } finally {
     const ms = performance.now() - start;
-    if (ms >= SLOW_CALL_MS) log.warn(`[trailkeeper] slow store ${what} took ${Math.round(ms)} ms`);
+    if (ms >= limitMs) log.warn(`[trailkeeper] slow store ${what} took ${Math.round(ms)} ms`);
   }
 }
 
@@ -384,7 +386,7 @@ export class StoreHost {
       const onAbort = () => this.writer.worker.postMessage({ abort: id });
       opts.signal?.addEventListener('abort', onAbort, { once: true });
       try {
-        return (await logIfSlow(this.log, `write "${op}"`, () => this.writer.send(id, op, args, opts.onProgress))) as ResultOf<WriteOps, K>;
+        return (await logIfSlow(this.log, `write "${op}"`, () => this.writer.send(id, op, args, opts.onProgress), SLOW_WRITE_MS)) as ResultOf<WriteOps, K>;
       } finally {
         opts.signal?.removeEventListener('abort', onAbort);
       }
