@@ -20,7 +20,7 @@ describe('slow store calls', () => {
     });
     await host.read('totalEvents', undefined);
     expect(warnings).toEqual([]);
-    const spin = host.read as unknown as (op: string, args: unknown, o?: RunOptions) => Promise<unknown>;
+    const spin = (host.read as unknown as (op: string, args: unknown, o?: RunOptions) => Promise<unknown>).bind(host);
     await spin('spin', { ms: SLOW_CALL_MS + 150 });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^\[trailkeeper\] slow store read "spin" took \d+ ms$/);
