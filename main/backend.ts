@@ -59,9 +59,11 @@ function packageVersion(resourcesDir: string): string {
 
 export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const store = await StoreHost.open({ workspacePath: opts.workspacePath, workerUrl: opts.workerUrl });
+  // Sync's start-up writes (closing runs a crash interrupted) go first: queued behind the demo
+  // load they would hold the first window for the whole load.
+  const sync = await startSync({ store, workspacePath: opts.workspacePath, secrets: opts.secrets });
   const demo = opts.demo !== false ? new DemoLoadJob(store, opts.resourcesDir, Date.now()) : null;
   const retention = scheduleRetention(store, { firstRunAfter: demo?.done ?? Promise.resolve() });
-  const sync = await startSync({ store, workspacePath: opts.workspacePath, secrets: opts.secrets });
   const syslog = new SyslogIntake(store);
   const handlers = createHandlers({
     store,
