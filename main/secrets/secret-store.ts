@@ -1,5 +1,5 @@
 /**
- * Where connection secrets live (DESIGN §3): the OS key store in the desktop app, a passphrase-
+ * Where connection secrets live (docs/design.md §3): the OS key store in the desktop app, a passphrase-
  * encrypted file in browser mode. Never SQLite, never the renderer, never a log line: callers
  * get a secret only to hand it to a connector, and can ask whether one is set, never read it back.
  */

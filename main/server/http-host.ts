@@ -1,5 +1,5 @@
 /**
- * The loopback HTTP host (browser mode, DESIGN §2): serves the built renderer, the same API calls
+ * The loopback HTTP host (browser mode, docs/design.md §2): serves the built renderer, the same API calls
  * as the Electron IPC router, and file uploads for import. It listens on 127.0.0.1 only.
  * API calls and uploads need the random API token in the `x-trailkeeper-token` header, and only
  * there. The page itself needs `?token=` once; it then gets a session cookie holding a different

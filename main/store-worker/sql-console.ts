@@ -1,5 +1,5 @@
 /**
- * The forensic SQL console (DESIGN §4): one statement on the reader's connection, which is
+ * The forensic SQL console (docs/design.md §4): one statement on the reader's connection, which is
  * opened read-only with `query_only`. Before it runs, a statement SQLite says would write
  * (better-sqlite3's `stmt.readonly`), and ATTACH/DETACH, PRAGMA assignments and
  * load_extension(), are refused with a sentence. Named parameters (`:since`) bind from a map;

@@ -1,5 +1,5 @@
 /**
- * Remote connections, their tenants' sync state, and the sync_runs log (DESIGN §3, §5). The sync
+ * Remote connections, their tenants' sync state, and the sync_runs log (docs/design.md §3, §5). The sync
  * engine reaches these through the writer and reader ops; secrets are never stored here.
  */
 import type Database from 'better-sqlite3';

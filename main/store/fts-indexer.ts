@@ -1,5 +1,5 @@
 /**
- * Full-text indexing that trails ingest (DESIGN §9): writing FTS rows inside each batch halves
+ * Full-text indexing that trails ingest (docs/design.md §9): writing FTS rows inside each batch halves
  * ingest speed, so the writer commits events first and this indexer catches up in bounded
  * chunks when the writer is idle. Column filters work at once; full-text search covers events
  * up to the watermark, and the backlog is reported so the UI can say so. The watermark commits

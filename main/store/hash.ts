@@ -1,4 +1,4 @@
-/** The integrity hashes (DESIGN §3): raw event, batch, and the per-tenant chain. */
+/** The integrity hashes (docs/design.md §3): raw event, batch, and the per-tenant chain. */
 import { createHash } from 'node:crypto';
 
 export function sha256Hex(text: string): string {

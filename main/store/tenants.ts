@@ -1,4 +1,4 @@
-/** Connections and tenants: the sources events come from. Secrets never live here (DESIGN §3). */
+/** Connections and tenants: the sources events come from. Secrets never live here (docs/design.md §3). */
 import type Database from 'better-sqlite3';
 import type { Tenant } from '../../common/contract.ts';
 import type { WriteDb } from './open.ts';

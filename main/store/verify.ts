@@ -1,7 +1,7 @@
 /**
  * Recomputes every raw hash, every batch hash and every tenant's chain, re-derives the
  * normalised columns from raw with the normaliser that wrote them, and names the first thing
- * that does not match (DESIGN §3 integrity, §8 evidence). Batches thinned by the retention
+ * that does not match (docs/design.md §3 integrity, §8 evidence). Batches thinned by the retention
  * policy are checked for what remains: their events, and the chain through their stored hash.
  * The store may not import the importers, so the caller hands in the normalisers (`rederive`).
  */

@@ -1,5 +1,5 @@
 /**
- * The loop of the sync worker thread (DESIGN §2: long work never runs on the main thread). For
+ * The loop of the sync worker thread (docs/design.md §2: long work never runs on the main thread). For
  * each `pull` message it runs the connector from the given checkpoint: HTTP, JSON parsing and
  * normalising happen here, and each batch goes straight to the store writer over its port. The
  * main thread hears only small messages: each commit's counts and checkpoint, rate-limit waits,

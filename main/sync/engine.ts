@@ -1,5 +1,5 @@
 /**
- * The sync engine (DESIGN §5): runs connectors' pulls for many tenants and commits what they
+ * The sync engine (docs/design.md §5): runs connectors' pulls for many tenants and commits what they
  * yield. Each pulled batch, its checkpoint and its run's counts commit in one store transaction,
  * so a crash at any point resumes from the last whole batch; the connectors re-read an overlap
  * window behind the high-water mark and the unique (tenant, source_id) drops the repeats.

@@ -1,4 +1,4 @@
-/** Which connector serves each connection kind (DESIGN §5): the one place kinds meet code. */
+/** Which connector serves each connection kind (docs/design.md §5): the one place kinds meet code. */
 import { SyncError, type Connector, type ConnectorKind } from './connector.ts';
 
 export type ConnectorRegistry = ReadonlyMap<string, Connector>;

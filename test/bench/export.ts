@@ -1,5 +1,5 @@
 /**
- * Export benchmark (issue 10, DESIGN §7: 1,000,000 rows to CSV in ≤ 10 s, RSS flat and ≤ 300 MiB):
+ * Export benchmark (issue 10, docs/design.md §7: 1,000,000 rows to CSV in ≤ 10 s, RSS flat and ≤ 300 MiB):
  * fills a temporary workspace with BENCH_EVENTS generated events (default 1,000,000), then
  * exports the whole view in each format through the real store host (reader worker, keyset
  * pages, hashing, manifest) and prints rows/s and the process's peak RSS while it ran (worker

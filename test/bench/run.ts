@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the DESIGN §7 figures on this machine, printed and kept in
+ * `npm run bench`: the docs/design.md §7 figures on this machine, printed and kept in
  * test-results/bench.json for run-to-run comparison. Never a timed test: nothing here fails on
  * a slow figure; the final table marks each against its target.
  *
@@ -95,7 +95,7 @@ interface Figure {
   label: string;
   value: number;
   unit: string;
-  /** Target from DESIGN §7 and how to compare; absent for figures without one. */
+  /** Target from docs/design.md §7 and how to compare; absent for figures without one. */
   target?: { op: '>=' | '<='; value: number; note?: string };
   note?: string;
 }

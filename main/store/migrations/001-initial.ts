@@ -1,5 +1,5 @@
 /**
- * The first schema (DESIGN §3). Timestamps are UTC epoch milliseconds; the raw event is kept
+ * The first schema (docs/design.md §3). Timestamps are UTC epoch milliseconds; the raw event is kept
  * byte-for-byte beside its sha256. `ip_bin` is the address as 16 bytes (IPv4 mapped into IPv6)
  * so that a CIDR filter is one BETWEEN on an index, for both families.
  */
@@ -58,7 +58,7 @@ export const migration001: Migration = {
       updated_at INTEGER NOT NULL
     ) STRICT;
 
-    -- One row per ingested batch: the per-tenant hash chain (DESIGN §3, integrity).
+    -- One row per ingested batch: the per-tenant hash chain (docs/design.md §3, integrity).
     CREATE TABLE batches (
       id           INTEGER PRIMARY KEY,
       tenant_id    INTEGER NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,

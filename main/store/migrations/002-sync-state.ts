@@ -1,5 +1,5 @@
 /**
- * What the sync engine needs beside migration 1 (DESIGN §3, §5): each synced tenant's normaliser
+ * What the sync engine needs beside migration 1 (docs/design.md §3, §5): each synced tenant's normaliser
  * and non-secret remote options, its interval, whether the remote still lists it, how many of its
  * ids were derived from the raw bytes; and an index to find a tenant's latest runs.
  */

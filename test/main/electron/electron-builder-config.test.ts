@@ -36,7 +36,7 @@ describe('electron-builder.yml', () => {
     expect(config.productName).toBe('Trailkeeper');
   });
 
-  it('sets every security fuse (DESIGN §8)', () => {
+  it('sets every security fuse (docs/design.md §8)', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
       enableCookieEncryption: true,

@@ -41,7 +41,7 @@ describe('migrations', () => {
     expect(LATEST_VERSION).toBeGreaterThanOrEqual(1);
   });
 
-  it('an empty file becomes a workspace at the latest version with the application id and every table of DESIGN §3', () => {
+  it('an empty file becomes a workspace at the latest version with the application id and every table of docs/design.md §3', () => {
     const path = tempWorkspacePath();
     writeFileSync(path, '');
     const db = openWorkspaceForWrite(path);

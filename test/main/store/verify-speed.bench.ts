@@ -1,5 +1,5 @@
 /**
- * How long integrity.verify takes on a realistic workspace (DESIGN §7 keeps verify "reasonable"):
+ * How long integrity.verify takes on a realistic workspace (docs/design.md §7 keeps verify "reasonable"):
  * VERIFY_EVENTS Okta events (default 100,000, the demo's records with fresh ids) imported
  * through the production import op, then verified raw-only and with re-derivation.
  * Run: node test/main/store/verify-speed.bench.ts (prints figures; it is not a test).
