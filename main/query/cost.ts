@@ -10,6 +10,10 @@
  * the commonest word as a lookup of its own 20–40 ms each. Costs grow with the workspace (×10
  * at 1M events); the limits keep the worst shape within a few seconds there, and cancel frees the
  * reader meanwhile (main/store-host). On the 7,000-event demo, 1,500 `a*` took 14.5 s.
+ * Every word of a phrase, and every repeat of a word, reads its index entries again (the merge
+ * into one lookup does not dedupe them): on 100,000 events a phrase of the commonest words took
+ * 40 ms at 16 words, 80 ms at 32, 186 ms at 64 and 4.6 s at 1,200; `success` ANDed 32 times 98 ms;
+ * two 16-word phrases 77 ms. Hence 16 words a phrase and 32 a query (~1 s at 1M events).
  */
 import { QuerySyntaxError } from './errors.ts';
 import type { Ast } from './parser.ts';
@@ -25,6 +29,10 @@ export const QUERY_LIMITS = {
   prefixChars: 2,
   /** Separate full-text lookups: words under NOT or beside field terms each need their own. */
   fullTextLookups: 20,
+  /** Words in one phrase (`"a b c"`, `a-b-c`): FTS5 reads every word's index entries to match it. */
+  phraseWords: 16,
+  /** Full-text words in one query, every word of every phrase and every repeat counted. */
+  fullTextWords: 32,
 } as const;
 
 /** Characters the full-text tokenizer (unicode61) indexes; anything else separates words. */
@@ -80,6 +88,7 @@ function* lookups(n: Ast): Generator<Ast> {
 /** Throws a QuerySyntaxError naming the limit a query passes, pointing at the term that passes it. */
 export function checkQueryCost(ast: Ast): void {
   let prefixes = 0;
+  let fullTextWords = 0;
   for (const n of walk(ast)) {
     if (n.kind === 'or' && n.items.length > QUERY_LIMITS.orAlternatives) {
       throw new QuerySyntaxError(
@@ -87,7 +96,22 @@ export function checkQueryCost(ast: Ast): void {
         firstColumn(n.items[QUERY_LIMITS.orAlternatives]!),
       );
     }
-    if (n.kind !== 'text' || n.value.quoted || !n.value.text.endsWith('*')) continue;
+    if (n.kind !== 'text') continue;
+    const termWords = n.value.text.split(NOT_SEARCHABLE).filter(Boolean).length;
+    if (termWords > QUERY_LIMITS.phraseWords) {
+      throw new QuerySyntaxError(
+        `Too many words in one phrase: at most ${QUERY_LIMITS.phraseWords} (this one has ${termWords}). Search for a shorter, distinctive part of it.`,
+        n.value.col,
+      );
+    }
+    fullTextWords += termWords;
+    if (fullTextWords > QUERY_LIMITS.fullTextWords) {
+      throw new QuerySyntaxError(
+        `Too many full-text words: at most ${QUERY_LIMITS.fullTextWords} in one query (each word of a phrase and each repeat counts). Drop repeated or common words, or narrow the search with a field or a time range.`,
+        n.value.col,
+      );
+    }
+    if (n.value.quoted || !n.value.text.endsWith('*')) continue;
     const words = n.value.text.replace(/\*+$/, '').split(NOT_SEARCHABLE).filter(Boolean);
     const last = words.at(-1);
     if (last === undefined) continue; // nothing searchable: the compiler says so

@@ -46,6 +46,10 @@ const CASES: [string, string, string, number, RegExp][] = (() => {
   const prefixUnder = list(L.prefixSearches, (i) => `${words(i)}*`, ' ');
   const lookups = list(L.fullTextLookups + 1, (i) => `NOT ${words(i)}`, ' ');
   const lookupsUnder = list(L.fullTextLookups, (i) => `NOT ${words(i)}`, ' ');
+  const phrase = (n: number) => Array.from({ length: n }, (_, i) => words(i)).join(' ');
+  const repeats = list(L.fullTextWords + 1, () => 'success', ' AND ');
+  const repeatsUnder = list(L.fullTextWords, () => 'success', ' AND ');
+  const half = `"${phrase(L.fullTextWords / 2)}"`;
   const short = 'x'.repeat(L.prefixChars - 1);
   const enough = 'x'.repeat(L.prefixChars);
   return [
@@ -62,6 +66,16 @@ const CASES: [string, string, string, number, RegExp][] = (() => {
     ['prefix searches', prefixUnder.text, prefix.text, prefix.colOf(L.prefixSearches), new RegExp(`at most ${L.prefixSearches}`)],
     ['prefix length', `login ${enough}*`, `login ${short}*`, 7, new RegExp(`at least ${L.prefixChars} letters or digits`)],
     ['prefix length of the last word', `login foo-${enough}*`, `login foo-${short}*`, 7, /too short for a prefix search/],
+    ['words in a quoted phrase', `login "${phrase(L.phraseWords)}"`, `login "${phrase(L.phraseWords + 1)}"`, 7, new RegExp(`Too many words in one phrase: at most ${L.phraseWords} \\(this one has ${L.phraseWords + 1}\\)`)],
+    [
+      'words in a hyphenated bare word (a phrase to FTS5)',
+      `login ${phrase(L.phraseWords).replaceAll(' ', '-')}`,
+      `login ${phrase(L.phraseWords + 1).replaceAll(' ', '-')}`,
+      7,
+      new RegExp(`at most ${L.phraseWords} \\(`),
+    ],
+    ['full-text words, each repeat counted', repeatsUnder.text, repeats.text, repeats.colOf(L.fullTextWords), new RegExp(`Too many full-text words: at most ${L.fullTextWords}`)],
+    ['full-text words across phrases', `${half} ${half}`, `${half} ${half} login`, 2 * half.length + 3, new RegExp(`Too many full-text words: at most ${L.fullTextWords}`)],
     ['full-text lookups', lookupsUnder.text, lookups.text, lookups.colOf(L.fullTextLookups) + 'NOT '.length, new RegExp(`at most ${L.fullTextLookups}`)],
   ];
 })();
@@ -89,9 +103,18 @@ describe('query cost limits', () => {
     expect(() => compileQuery(many)).not.toThrow();
   });
 
-  it('words merged into one lookup count once, however many', () => {
-    // Bare words joined by AND/OR are one FTS5 query: a list of indicators stays cheap.
-    const indicators = list(L.orAlternatives, words, ' OR ').text;
+  it('refuses the probe\'s shapes: a 1,200-word phrase, and one word ANDed 200 times', () => {
+    const phrase = refusal(`"${Array(1200).fill('success').join(' ')}"`);
+    expect(phrase.message).toMatch(/Too many words in one phrase/);
+    expect(phrase.column).toBe(1);
+    const repeated = refusal(Array(200).fill('success').join(' AND '));
+    expect(repeated.message).toMatch(/Too many full-text words/);
+    expect(repeated.column).toBe(L.fullTextWords * 'success AND '.length + 1);
+  });
+
+  it('words merged into one lookup count once toward the lookup limit', () => {
+    // Bare words joined by AND/OR are one FTS5 query (their words still count toward fullTextWords).
+    const indicators = list(L.fullTextWords, words, ' OR ').text;
     expect(() => matchIds(db, compileQuery(`(${indicators}) outcome:failure`))).not.toThrow();
     const e = refusal(list(L.fullTextLookups + 1, (i) => `(${words(i)} outcome:failure)`, ' OR ').text);
     expect(e.message).toMatch(/separate full-text searches/);
