@@ -3,8 +3,9 @@
  * quoted fields, so a quoted cell may span lines and every record still knows the line it starts
  * on; papaparse then splits each record into cells. The first line is the header. A stray quote
  * costs only its own line: a quote left open for MAX_QUOTED_SPAN_BYTES, or to the end of the
- * file, or closed by another stray quote into a record that is not valid CSV, is reported on the
- * line that opened it, and the lines it swallowed are read again as records.
+ * file, or closed by another stray quote into a record that is not valid CSV or whose inner lines
+ * each read as a record of their own, is reported on the line that opened it, and the lines it
+ * swallowed are read again as records.
  */
 import Papa from 'papaparse';
 import type { SourceKind } from '../sources/index.ts';
@@ -45,20 +46,24 @@ function endsInsideQuotes(text: string, delimiter: number, inside: boolean): boo
 type Assembled = { text: string; line: number; bytes: number } | { line: number; problem: string };
 
 /** Why the quote a line opens is taken to be a stray one. */
-type StrayReason = { kind: 'limit' } | { kind: 'end' } | { kind: 'broken'; lastLine: number };
+type StrayReason = { kind: 'limit' } | { kind: 'end' } | { kind: 'broken'; lastLine: number } | { kind: 'records'; count: number };
 
 function strayQuote(line: number, why: StrayReason): { line: number; problem: string } {
   const scope = why.kind === 'limit' ? 'is not closed within 1 MiB'
     : why.kind === 'end' ? 'is not closed before the end of the file'
-      : `runs to line ${why.lastLine} and leaves a record that is not valid CSV`;
+      : why.kind === 'broken' ? `runs to line ${why.lastLine} and leaves a record that is not valid CSV`
+        : why.count === 1 ? 'swallows 1 line that reads as a record of its own'
+          : `swallows ${why.count} lines that each read as a record of their own`;
   return { line, problem: `Line ${line} opens a quoted field that ${scope}; the line was skipped and the lines after it were read as records.` };
 }
 
 /**
  * Joins lines into records by following quoted fields. When a quote is still open after
  * MAX_QUOTED_SPAN_BYTES or at the end of the file, or when the lines it joined do not make a
- * valid record (two stray quotes closing each other), only the line that opened it is reported:
- * the lines it swallowed are fed through again as ordinary records.
+ * valid record (two stray quotes closing each other), or when every line strictly inside the span
+ * reads on its own as a full record (a stray quote closed by another stray quote far below: valid
+ * CSV, but a real multi-line cell's continuation lines do not look like whole records), only the
+ * line that opened it is reported: the lines it swallowed are fed through again as ordinary records.
  */
 class RecordAssembler {
   private held: Line[] = [];
@@ -66,11 +71,16 @@ class RecordAssembler {
   private bytes = 0;
   private readonly delimiter: number;
   private readonly isValidRecord: (text: string) => boolean;
+  private readonly isWholeRecord: (text: string) => boolean;
 
-  /** `isValidRecord` judges a record that spans lines; a single line is never re-read. */
-  constructor(delimiter: string, isValidRecord: (text: string) => boolean) {
+  /**
+   * `isValidRecord` judges a record that spans lines; a single line is never re-read.
+   * `isWholeRecord` says whether one inner line of such a span reads as a full record by itself.
+   */
+  constructor(delimiter: string, isValidRecord: (text: string) => boolean, isWholeRecord: (text: string) => boolean) {
     this.delimiter = delimiter.charCodeAt(0);
     this.isValidRecord = isValidRecord;
+    this.isWholeRecord = isWholeRecord;
   }
 
   /** Adds a line; returns the records (and stray-quote problems) it completes. */
@@ -103,6 +113,11 @@ class RecordAssembler {
     const text = this.held.map((l) => l.text).join('\n');
     if (!this.isValidRecord(text)) {
       this.release({ kind: 'broken', lastLine: line.line }, out);
+      return;
+    }
+    const inner = this.held.slice(1, -1);
+    if (inner.length > 0 && inner.every((l) => this.isWholeRecord(l.text))) {
+      this.release({ kind: 'records', count: inner.length }, out);
       return;
     }
     out.push({ text, line: this.held[0]?.line ?? line.line, bytes: this.bytes });
@@ -146,10 +161,16 @@ export async function* csvPieces(chunks: AsyncIterable<Buffer>, kind: SourceKind
         mapping = csvMapping(header.data[0] ?? [], kind);
         const columns = mapping.headers.length;
         const d = delimiter;
-        assembler = new RecordAssembler(d, (text) => typeof cellsOf(text, d, columns) !== 'string');
+        assembler = new RecordAssembler(
+          d,
+          (text) => typeof cellsOf(text, d, columns) !== 'string',
+          // With one column every line is a whole record, so the test would split every real cell.
+          (text) => columns > 1 && hasColumns(text, d, columns),
+        );
         continue;
       }
-      out.push(...assembled(assembler.push(l), mapping));
+      // A loop, not push(...x): one released span can hold hundreds of thousands of records.
+      for (const piece of assembled(assembler.push(l), mapping)) out.push(piece);
     }
     return out;
   };
@@ -161,6 +182,12 @@ export async function* csvPieces(chunks: AsyncIterable<Buffer>, kind: SourceKind
   for await (const chunk of chunks) yield convert(splitter.push(chunk));
   const tail = convert(splitter.end());
   yield assembler === null || mapping === null ? tail : [...tail, ...assembled(assembler.end(), mapping)];
+}
+
+/** Whether one line, read on its own, is a valid record with exactly the header's column count. */
+function hasColumns(text: string, delimiter: string, columns: number): boolean {
+  const cells = cellsOf(text, delimiter, columns);
+  return typeof cells !== 'string' && cells.length === columns;
 }
 
 /** The cells of one record, or a sentence saying why it is not a valid record. */

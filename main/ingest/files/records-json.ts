@@ -36,7 +36,8 @@ export async function* ndjsonPieces(chunks: AsyncIterable<Buffer>, expandRecords
       if (l.text.trim().length === 0) continue;
       const piece = parseObject(l.text, l.line, `Line ${l.line}`, l.bytes);
       if (expandRecords && 'obj' in piece && Array.isArray(asObject(piece.obj)?.Records)) {
-        out.push(...recordsOfLine(l.text, l.line));
+        // A loop, not push(...x): one line may hold more records than call arguments allow.
+        for (const piece of recordsOfLine(l.text, l.line)) out.push(piece);
       } else out.push(piece);
     }
     return out;

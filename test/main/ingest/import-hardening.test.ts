@@ -1,7 +1,8 @@
 /**
  * Regression tests for the importer faults of issue 7 (items 2, 4, 5, 15), each on a file
  * generated in a temporary folder: a stray CSV quote, oversized and over-deep JSON elements,
- * leading blank lines, UTF-16 files and invalid UTF-8.
+ * leading blank lines, UTF-16 files and invalid UTF-8; and two CSV faults found later: stray
+ * quotes far apart that merged the records between them, and a long quoted span that overflowed the stack.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -87,6 +88,61 @@ describe('CSV: a stray quote loses only its own line (issue 7, item 2)', () => {
     expect(problems).toEqual([]);
     expect(events.map((e) => e.sourceId)).toEqual(['doc-1', 'doc-2', 'doc-3']);
     expect(events[1]?.userAgent).toBe(long);
+  });
+
+  it('still reads a multi-line cell whose continuation lines hold commas but not a whole record', async () => {
+    const message = 'first line\nsecond, with a comma\nthird, with, two\n\nlast';
+    const csv = `${CSV_HEADER}\n${csvRow(1)}\n${1718013600002},doc-2,repo.create,octo-admin,"${message}"\n${csvRow(3)}\n`;
+    const { events, problems } = await readAll(await file('comma-cell.csv', csv));
+    expect(problems).toEqual([]);
+    expect(events.map((e) => e.sourceId)).toEqual(['doc-1', 'doc-2', 'doc-3']);
+    expect(events[1]?.userAgent).toBe(message);
+  });
+});
+
+describe('CSV: two stray quotes far apart do not merge the records between them', () => {
+  const GENERIC_HEADER = 'ts,action,actor,source_id';
+  const genericRow = (i: number, id = `c${i}`): string =>
+    `${new Date(Date.UTC(2024, 0, 1) + i * 1000).toISOString()},login,ana,${id}`;
+
+  it('reports the line of "k5 closed by k7" two lines later and keeps k6 and k7 as records', async () => {
+    const rows = Array.from({ length: 10 }, (_, i) => genericRow(i, `k${i}`));
+    rows[5] = genericRow(5, '"k5');
+    rows[7] = genericRow(7, 'k7"');
+    const { events, problems } = await readAll(await file('k5-k7.csv', `${GENERIC_HEADER}\n${rows.join('\n')}\n`));
+    expect(problems).toEqual([{
+      line: 7,
+      message: 'Line 7 opens a quoted field that swallows 1 line that reads as a record of its own; the line was skipped and the lines after it were read as records.',
+    }]);
+    expect(events.map((e) => e.sourceId)).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k6', 'k7"', 'k8', 'k9']);
+  });
+
+  it('keeps the 5,000 records between "c7000 and a lone quote line 5,000 lines later', async () => {
+    const rows = Array.from({ length: 12_000 }, (_, i) => genericRow(i));
+    rows[7000] = genericRow(7000, '"c7000');
+    rows[12_000 - 1] = '"';
+    const tail = Array.from({ length: 10 }, (_, i) => genericRow(20_000 + i));
+    const csv = `${GENERIC_HEADER}\n${rows.join('\n')}\n${tail.join('\n')}\n`;
+    const { events, problems } = await readAll(await file('c7000.csv', csv));
+    expect(problems[0]).toEqual({
+      line: 7002,
+      message: 'Line 7002 opens a quoted field that swallows 4998 lines that each read as a record of their own; the line was skipped and the lines after it were read as records.',
+    });
+    // The lone quote line is no record either: it is reported on its own line, and the rows after it are kept.
+    expect(problems.map((p) => p.line)).toEqual([7002, 12_001]);
+    expect(events).toHaveLength(12_000 - 2 + 10);
+    expect(events.some((e) => e.sourceId.length > 100)).toBe(false);
+    expect(events.map((e) => e.sourceId).slice(7000, 7002)).toEqual(['c7001', 'c7002']);
+    expect(events.at(-1)?.sourceId).toBe('c20009');
+  });
+
+  it('reads the 100 good rows before a quote held open by 600,000 one-character lines', async () => {
+    const rows = Array.from({ length: 100 }, (_, i) => csvRow(i));
+    const csv = `${CSV_HEADER}\n${rows.join('\n')}\n${csvRow(100).replace('curl/8.5', '"curl/8.5')}\n${'x\n'.repeat(600_000)}`;
+    const { events, problems } = await readAll(await file('long-span.csv', csv));
+    expect(events.filter((e) => e.sourceId.startsWith('doc-')).map((e) => e.sourceId)).toEqual(rows.map((_, i) => `doc-${i}`));
+    expect(problems[0]?.line).toBe(102);
+    expect(problems[0]?.message).toMatch(/^Line 102 opens a quoted field that is not closed within 1 MiB;/);
   });
 });
 
