@@ -57,6 +57,10 @@ function withoutNewSidecars<T>(path: string, probe: () => T): T {
   }
 }
 
+/** Our header and a schema version, but no tables: written to, it would be mistaken for a new workspace. */
+const EMPTIED = (version: number) =>
+  `it is marked as a Trailkeeper workspace (schema ${version}) but holds no tables, so it was emptied or damaged. Open a copy of the original, or choose a new file`;
+
 /** What SQLite itself says of a file that may be ours: application id, version, schema, quick_check. */
 function inspectWithSqlite(path: string): 'empty' | 'workspace' {
   let probe: Database.Database;
@@ -78,6 +82,7 @@ function inspectWithSqlite(path: string): 'empty' | 'workspace' {
     if (appId === 0 && tables === 0 && version === 0) return 'empty';
     if (appId === 0 && tables === 0) refuse(path, `it is an empty SQLite database marked by another application (user_version ${version})`);
     if (appId !== APPLICATION_ID) refuse(path, 'it is a SQLite database of another application');
+    if (tables === 0 && version > 0) refuse(path, EMPTIED(version));
     if (version > LATEST_VERSION) {
       refuse(path, `it was written by a newer Trailkeeper (schema ${version}, this version knows ${LATEST_VERSION})`);
     }
@@ -106,6 +111,7 @@ function inspectExisting(path: string): 'empty' | 'workspace' {
   if (!walPending) {
     const { applicationId, userVersion, schemaEmpty } = header;
     if (applicationId !== 0 && applicationId !== APPLICATION_ID) refuse(path, 'it is a SQLite database of another application');
+    if (applicationId === APPLICATION_ID && userVersion > 0 && schemaEmpty === true) refuse(path, EMPTIED(userVersion));
     if (applicationId === APPLICATION_ID && userVersion > LATEST_VERSION) {
       refuse(path, `it was written by a newer Trailkeeper (schema ${userVersion}, this version knows ${LATEST_VERSION})`);
     }

@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSyn
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeWorkspace, openWorkspaceForWrite, WorkspaceError } from '../../../main/store/open.ts';
+import { APPLICATION_ID, closeWorkspace, openWorkspaceForWrite, WorkspaceError } from '../../../main/store/open.ts';
 import { ensureConnection, ensureTenant } from '../../../main/store/tenants.ts';
 import { EventWriter } from '../../../main/store/writer.ts';
 import { chunk, makeEvents, removeTempDirs, tempDir } from './fixtures.ts';
@@ -69,6 +69,23 @@ describe('item 8: an empty SQLite database marked with a user_version', () => {
     const check = new Database(path, { readonly: true });
     expect(check.pragma('application_id', { simple: true })).toBe(0);
     expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
+    check.close();
+  });
+});
+
+describe('item 8, with our own header: an emptied workspace (our application id and a schema version, no tables)', () => {
+  it('is refused as emptied, never switched to WAL or migrated, and says so again on the next start', () => {
+    const path = join(tempDir(), 'emptied.trailkeeper');
+    const emptied = new Database(path);
+    emptied.pragma(`application_id = ${APPLICATION_ID}`);
+    emptied.pragma('user_version = 7');
+    emptied.close();
+    const first = expectRefusedUntouched(path, /marked as a Trailkeeper workspace \(schema 7\) but holds no tables/);
+    const second = expectRefusedUntouched(path, /marked as a Trailkeeper workspace \(schema 7\) but holds no tables/);
+    expect(second.message).toBe(first.message);
+    const check = new Database(path, { readonly: true });
+    expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(check.prepare('SELECT count(*) AS n FROM sqlite_schema').get()).toEqual({ n: 0 });
     check.close();
   });
 });
