@@ -61,6 +61,9 @@ describe('histogram, field sidebar and filter chips, in the browser', () => {
     await expect.poll(() => page.getByTestId('histogram').getAttribute('data-status'), { timeout: 15_000 }).toBe('ready');
     await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(20_000);
     const over = page.locator('.histogram .u-over');
+    // uPlot draws its overlay a frame after the data is ready.
+    await over.waitFor({ state: 'visible', timeout: 15_000 });
+    await expect.poll(async () => (await over.boundingBox())?.width ?? 0, { timeout: 15_000 }).toBeGreaterThan(0);
     const box = (await over.boundingBox())!;
     const y = box.y + box.height / 2;
     const counted = countedViews.length;
@@ -83,6 +86,9 @@ describe('histogram, field sidebar and filter chips, in the browser', () => {
     await expect.poll(() => page.getByTestId('histogram').getAttribute('data-status'), { timeout: 15_000 }).toBe('ready');
     const bucketMs = Number(await page.getByTestId('histogram').getAttribute('data-bucket-ms'));
     const over = page.locator('.histogram .u-over');
+    // uPlot draws its overlay a frame after the data is ready.
+    await over.waitFor({ state: 'visible', timeout: 15_000 });
+    await expect.poll(async () => (await over.boundingBox())?.width ?? 0, { timeout: 15_000 }).toBeGreaterThan(0);
     const box = (await over.boundingBox())!;
     const counted = countedViews.length;
     await page.mouse.click(box.x + box.width * 0.5, box.y + box.height - 3);
