@@ -33,8 +33,11 @@ describe('first start', () => {
     const body = await app.api['tenants.list']({});
     expect(body.tenants.length).toBe(4);
     await expect.poll(() => page.getByTestId('event-row').count(), { timeout: 30_000 }).toBeGreaterThan(10);
-    const options = await page.locator('[data-testid="scope-picker"] option').allTextContents();
-    for (const tenant of body.tenants) expect(options.join('\n')).toContain(tenant.name);
+    // The list reloads on the status poll after the load ends (every 400 ms while loading, then 3 s).
+    const options = () => page.locator('[data-testid="scope-picker"] option').allTextContents();
+    for (const tenant of body.tenants) {
+      await expect.poll(async () => (await options()).join('\n'), { timeout: 15_000 }).toContain(tenant.name);
+    }
     await expect.poll(() => page.getByTestId('demo-load-status').count()).toBe(0);
     expect(errors).toEqual([]);
   });
