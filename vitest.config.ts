@@ -28,6 +28,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser at a time on a 2-core machine.
           fileParallelism: false,
+          // A browser test that fails once is run once more (as Playwright's own runner does on CI);
+          // one that fails twice fails the suite. Unit tests are never retried.
+          retry: 1,
         },
       },
     ],
