@@ -2,10 +2,12 @@
  * The fixed field table: every name a query may use and the SQL it maps to. Query text never
  * reaches SQL; only these column strings do.
  */
-import { EVENT_FIELDS } from '../../common/event-fields.ts';
+import { EXISTS_FIELD, QUERY_FIELD_ALIASES, QUERY_FIELDS, queryFieldNames, type QueryFieldKind } from '../../common/query-fields.ts';
+
+export { EXISTS_FIELD };
 
 /** How a field is compared: plain text, tenant name (via tenants), IP, timestamp, event id. */
-export type FieldKind = 'text' | 'tenant' | 'ip' | 'ts' | 'id';
+export type FieldKind = QueryFieldKind;
 
 export interface FieldDef {
   /** Canonical name, as shown in messages. */
@@ -15,56 +17,23 @@ export interface FieldDef {
   readonly columns: readonly string[];
 }
 
-const text = (name: string, ...columns: string[]): FieldDef => ({
-  name,
-  kind: 'text',
-  columns: columns.length ? columns : [`e.${name}`],
-});
-
-/** Each normalised field by its column name (common/event-fields.ts), with its query kind. */
-const EVENT_COLUMN_FIELDS: FieldDef[] = Object.values(EVENT_FIELDS).flatMap((spec): FieldDef[] => {
-  if ('query' in spec && spec.query === false) return [];
-  const kind: FieldKind = 'query' in spec && spec.query ? spec.query : 'text';
-  return [{ name: spec.column, kind, columns: [`e.${spec.column}`] }];
-});
-
-export const FIELDS: readonly FieldDef[] = [
-  { name: 'tenant', kind: 'tenant', columns: ['e.tenant_id'] },
+/** Fields that read other columns than their own name; every other field reads `e.<name>`. */
+const COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  tenant: ['e.tenant_id'],
   // Shorthands over several columns, OR-ed.
-  text('actor', 'e.actor_id', 'e.actor_name', 'e.actor_email'),
-  text('target', 'e.target_id', 'e.target_name'),
-  ...EVENT_COLUMN_FIELDS,
-  { name: 'id', kind: 'id', columns: ['e.id'] },
-];
-
-/** Short and dotted spellings people type (`actor.email`, `ua`, `country`). */
-const ALIASES: Readonly<Record<string, string>> = {
-  'actor.id': 'actor_id',
-  'actor.name': 'actor_name',
-  'actor.email': 'actor_email',
-  'actor.role': 'actor_role',
-  'actor.type': 'actor_type',
-  role: 'actor_role',
-  'target.type': 'target_type',
-  'target.id': 'target_id',
-  'target.name': 'target_name',
-  ua: 'user_agent',
-  'user.agent': 'user_agent',
-  'geo.country': 'geo_country',
-  'geo.city': 'geo_city',
-  country: 'geo_country',
-  city: 'geo_city',
-  'source.id': 'source_id',
+  actor: ['e.actor_id', 'e.actor_name', 'e.actor_email'],
+  target: ['e.target_id', 'e.target_name'],
+  id: ['e.id'],
 };
 
+/** The query fields (common/query-fields.ts, shared with the renderer's completion) with their SQL columns. */
+export const FIELDS: readonly FieldDef[] = QUERY_FIELDS.map((f) => ({ name: f.name, kind: f.kind, columns: COLUMNS[f.name] ?? [`e.${f.name}`] }));
+
 const BY_NAME = new Map<string, FieldDef>(FIELDS.map((f) => [f.name, f]));
-for (const [alias, name] of Object.entries(ALIASES)) {
+for (const [alias, name] of Object.entries(QUERY_FIELD_ALIASES)) {
   const def = BY_NAME.get(name);
   if (def) BY_NAME.set(alias, def);
 }
-
-/** The pseudo-field that tests for a value: `_exists_:target_id`. */
-export const EXISTS_FIELD = '_exists_';
 
 /** Field names are case-insensitive. */
 export function lookupField(name: string): FieldDef | undefined {
@@ -73,7 +42,7 @@ export function lookupField(name: string): FieldDef | undefined {
 
 /** Every name and alias a query accepts, canonical names first. */
 export function fieldNames(): string[] {
-  return [...FIELDS.map((f) => f.name), ...Object.keys(ALIASES), EXISTS_FIELD];
+  return queryFieldNames();
 }
 
 function editDistance(a: string, b: string): number {
