@@ -78,6 +78,7 @@ export const tenantSchema = z.object({
   retentionDays: z.number().int().positive().nullable(),
   eventCount: z.number().int().nonnegative(),
   newestTs: epochMs.nullable(),
+  oldestTs: epochMs.nullable(),
 });
 export type Tenant = z.infer<typeof tenantSchema>;
 
@@ -213,6 +214,45 @@ export const exportVerifySchema = z.object({
 });
 export type ExportVerifyResult = z.infer<typeof exportVerifySchema>;
 
+/** What verify found: every batch and event checked, or the first break named. */
+export const verifyResultSchema = z.object({
+  ok: z.boolean(),
+  eventsChecked: z.number().int().nonnegative(),
+  /** Events checked for raw text only: written before the normaliser was recorded, or by one this build lacks. */
+  eventsNotRederived: z.number().int().nonnegative(),
+  batchesChecked: z.number().int().nonnegative(),
+  firstBreak: z
+    .object({
+      tenantId: id,
+      kind: z.enum(['event', 'batch']),
+      eventId: id.nullable(),
+      batchId: id.nullable(),
+      detail: z.string(),
+    })
+    .nullable(),
+  tookMs: z.number(),
+});
+export type VerifyResult = z.infer<typeof verifyResultSchema>;
+
+/** A background verify: how far it has got, then its verdict (or why it stopped, in a sentence). */
+export const integrityJobSchema = z.object({
+  jobId: id,
+  /** The tenants in scope; null for all. */
+  tenantIds: z.array(id).nullable(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  batchesDone: z.number().int().nonnegative(),
+  batchesTotal: z.number().int().nonnegative(),
+  eventsDone: z.number().int().nonnegative(),
+  eventsTotal: z.number().int().nonnegative(),
+  result: verifyResultSchema.nullable(),
+  error: z.string().nullable(),
+});
+export type IntegrityJob = z.infer<typeof integrityJobSchema>;
+
+/** Retention in whole days, up to a century; null keeps events forever. */
+const retentionDays = z.number().int().min(1).max(36_500);
+const groupName = z.string().trim().min(1, 'must not be empty').max(200);
+
 export const calls = {
   'app.info': {
     input: z.object({}),
@@ -296,24 +336,15 @@ export const calls = {
   },
   'integrity.verify': {
     input: z.object({ tenantIds: z.array(id).min(1).optional() }),
-    output: z.object({
-      ok: z.boolean(),
-      eventsChecked: z.number().int().nonnegative(),
-      /** Events checked for raw text only: written before the normaliser was recorded, or by one this build lacks. */
-      eventsNotRederived: z.number().int().nonnegative(),
-      batchesChecked: z.number().int().nonnegative(),
-      firstBreak: z
-        .object({
-          tenantId: id,
-          kind: z.enum(['event', 'batch']),
-          eventId: id.nullable(),
-          batchId: id.nullable(),
-          detail: z.string(),
-        })
-        .nullable(),
-      tookMs: z.number(),
-    }),
+    output: verifyResultSchema,
   },
+  /** Starts a verify in the background (the Tenants screen): poll integrity.status for progress and the verdict. */
+  'integrity.start': {
+    input: z.object({ tenantIds: z.array(id).min(1).max(10_000).optional() }),
+    output: integrityJobSchema,
+  },
+  'integrity.status': { input: z.object({ jobId: id }), output: integrityJobSchema },
+  'integrity.cancel': { input: z.object({ jobId: id }), output: z.object({ cancelled: z.boolean() }) },
   /** Applies every tenant's retention policy now (it also runs every six hours); legal holds are kept. */
   'retention.run': {
     input: z.object({}),
@@ -352,6 +383,25 @@ export const calls = {
   'tenants.setSyncInterval': {
     input: z.object({ tenantId: id, minutes: z.number().int().min(5).max(7 * 24 * 60).nullable() }),
     output: done,
+  },
+  /**
+   * Sets a tenant's retention (null: keep forever). With `purgeBefore` (the cutoff its preview
+   * counted with) the tenant's expired events are removed now, never further back than the policy.
+   */
+  'tenants.setRetention': {
+    input: z.object({ tenantId: id, days: retentionDays.nullable(), purgeBefore: epochMs.optional() }),
+    output: z.object({ purged: z.number().int().nonnegative() }),
+  },
+  'tenants.setLegalHold': { input: z.object({ tenantId: id, hold: z.boolean() }), output: done },
+  /** How many events a retention of `days` would remove from the tenant now (0 under legal hold), and the cutoff counted with. */
+  'tenants.retentionPreview': {
+    input: z.object({ tenantId: id, days: retentionDays }),
+    output: z.object({ removes: z.number().int().nonnegative(), cutoff: epochMs, legalHold: z.boolean() }),
+  },
+  /** Renames a group label on every tenant carrying it. */
+  'tenants.renameGroup': {
+    input: z.object({ from: groupName, to: groupName }),
+    output: z.object({ tenantsChanged: z.number().int().nonnegative() }),
   },
   'secrets.status': { input: z.object({}), output: keyStoreSchema },
   /** Browser mode: opens the passphrase-sealed secrets file for this session (creates it the first time). */

@@ -11,6 +11,8 @@ import type { Handlers } from './dispatch.ts';
 import { ApiError } from './errors.ts';
 import { ruleHandlers } from './rule-handlers.ts';
 import { presetHandlers } from './preset-handlers.ts';
+import { tenantHandlers } from './tenant-handlers.ts';
+import { integrityHandlers } from './integrity-jobs.ts';
 import { timed, toApiError } from './store-errors.ts';
 
 export interface HandlerContext {
@@ -35,6 +37,7 @@ export interface HandlerContext {
 
 export function createHandlers({ store, version, workspacePath, transport, demoStatus, retention, sync, syslog, imports, rulesDir, desktopExports }: HandlerContext): Handlers {
   const guard = <T>(work: () => Promise<T>) => work().catch((error: unknown) => Promise.reject(toApiError(error)));
+  const { settled: _verified, ...integrityCalls } = integrityHandlers(store);
   const { settled: _settled, ...exportCalls } = exportHandlers({ store, version, workspacePath, transport, desktop: desktopExports ?? null });
   return {
     'app.info': () =>
@@ -87,5 +90,7 @@ export function createHandlers({ store, version, workspacePath, transport, demoS
     ...(imports ?? fileImportHandlers(store, null)),
     ...ruleHandlers(store, rulesDir ?? null, `${workspacePath}.rules`),
     ...presetHandlers(store),
+    ...tenantHandlers(store),
+    ...integrityCalls,
   };
 }

@@ -23,3 +23,13 @@ export function enableCancelPoints(): void {
 export function cancelPointSql(): string | null {
   return enabled ? `(e.id % ${CANCEL_POINT_EVERY_ROWS} <> 0 OR ${CANCEL_POINT_FUNCTION}())` : null;
 }
+
+/**
+ * For long reads that loop in JavaScript (verify): a function that throws once the host has asked
+ * this read to stop, by calling cancel_point() directly; a no-op where there are no cancel points.
+ */
+export function cancelCheck(db: { prepare(sql: string): { get(): unknown } }): () => void {
+  if (!enabled) return () => {};
+  const statement = db.prepare(`SELECT ${CANCEL_POINT_FUNCTION}()`);
+  return () => void statement.get();
+}

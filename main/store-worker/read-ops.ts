@@ -4,7 +4,10 @@ import { count, getEvent, histogram, page, topValues, type PageRequest } from '.
 import { ftsBacklog } from '../store/fts-indexer.ts';
 import { listTenants } from '../store/tenants.ts';
 import { getCheckpoint, getConnection, listConnections, syncTargets, tenantSyncRows } from '../store/connections.ts';
-import { verifyWorkspace } from '../store/verify.ts';
+import { verifyWorkspace, type VerifyProgress } from '../store/verify.ts';
+import { countExpired } from '../store/retention.ts';
+import { cancelCheck } from '../query/cancel-point.ts';
+import type { OpContext } from './write-ops.ts';
 import { seek, type SeekRequest } from '../store/seek.ts';
 import { rederive } from './normalizers.ts';
 import { exportReadOps } from './export-ops.ts';
@@ -23,7 +26,14 @@ export function readOps(db: ReadDb) {
       topValues(db, a.view, a.field, a.limit),
     seek: (a: SeekRequest) => seek(db, a),
     tenants: () => listTenants(db),
-    verify: (a: { tenantIds?: number[] }) => verifyWorkspace(db, a.tenantIds, rederive),
+    // Progress goes to the host as it runs; a cancel stops it between batches.
+    verify: (a: { tenantIds?: number[] }, ctx?: OpContext) =>
+      verifyWorkspace(db, a.tenantIds, rederive, {
+        ...(ctx ? { onProgress: (p: VerifyProgress) => ctx.report(p) } : {}),
+        checkCancel: cancelCheck(db),
+      }),
+    /** How many events a retention cutoff would remove from the tenant now (0 under legal hold). */
+    retentionPreview: (a: { tenantId: number; cutoff: number }) => countExpired(db, a.tenantId, a.cutoff),
     // The writer and retention keep tenants.event_count exact: no scan of events.
     totalEvents: () =>
       (db.prepare('SELECT coalesce(sum(event_count), 0) AS n FROM tenants').get() as { n: number }).n,

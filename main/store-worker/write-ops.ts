@@ -6,6 +6,7 @@ import type { WriteDb } from '../store/open.ts';
 import { purgeExpired } from '../store/retention.ts';
 import { ensureConnection, ensureTenant, setLegalHold, setRetention, type ConnectionSpec, type TenantSpec } from '../store/tenants.ts';
 import { getMeta, hasTenants, setMeta } from '../store/workspace-meta.ts';
+import { renameGroup } from '../store/tenant-groups.ts';
 import { FtsIndexer } from '../store/fts-indexer.ts';
 import { EventWriter, type BatchInput } from '../store/writer.ts';
 import { fileNormalizerName, rederivesExactly } from './normalizers.ts';
@@ -88,6 +89,10 @@ export function writeOps(db: WriteDb) {
       return loadDemo(target, a.resourcesDir, a.now, ctx.report);
     },
     purgeExpired: (a: { now: number }) => purgeExpired(db, a.now),
+    /** One tenant's retention now, no further back than `cutoff` (the time its preview counted with). */
+    purgeTenant: (a: { tenantId: number; now: number; cutoff?: number }) =>
+      purgeExpired(db, a.now, { tenantId: a.tenantId, ...(a.cutoff !== undefined ? { cutoff: a.cutoff } : {}) })[0]?.purged ?? 0,
+    renameGroup: (a: { from: string; to: string }) => renameGroup(db, a.from, a.to),
     setLegalHold: (a: { tenantId: number; hold: boolean }) => setLegalHold(db, a.tenantId, a.hold),
     setRetention: (a: { tenantId: number; days: number | null }) => setRetention(db, a.tenantId, a.days),
     // Sync (main/sync/engine.ts): a pulled batch, its checkpoint and its run's counts in one transaction.

@@ -130,7 +130,8 @@ export function applyListedTenants(db: WriteDb, connectionId: number, listed: re
   })();
 }
 
-function cleanGroups(groups: readonly string[]): string[] {
+/** Group labels as stored: trimmed, no empties, no repeats, sorted. */
+export function cleanGroups(groups: readonly string[]): string[] {
   return [...new Set(groups.map((g) => g.trim()).filter((g) => g !== ''))].sort();
 }
 

@@ -4,10 +4,10 @@
  * the daily rollups and the tenant's counters (event_count, newest_ts) go down in the same
  * transaction as the rows.
  */
-import type { WriteDb } from './open.ts';
+import { retentionCutoff } from '../domain/retention-cutoff.ts';
+import type { ReadDb, WriteDb } from './open.ts';
 import { RollupDelta, RollupWriter, type RolledEvent } from './rollups.ts';
 
-const DAY = 86_400_000;
 const CHUNK = 5_000;
 
 export interface PurgeResult {
@@ -15,10 +15,27 @@ export interface PurgeResult {
   purged: number;
 }
 
-export function purgeExpired(db: WriteDb, now: number): PurgeResult[] {
-  const tenants = db
-    .prepare('SELECT id, retention_days FROM tenants WHERE retention_days IS NOT NULL AND legal_hold = 0')
-    .all() as { id: number; retention_days: number }[];
+/**
+ * How many events a retention of `days` would remove from the tenant now: what purgeExpired
+ * removes with the same cutoff (0 under legal hold). A count over the (tenant_id, ts) index.
+ */
+export function countExpired(db: ReadDb, tenantId: number, cutoff: number): number {
+  const tenant = db.prepare('SELECT legal_hold FROM tenants WHERE id = ?').get(tenantId) as { legal_hold: number } | undefined;
+  if (!tenant || tenant.legal_hold === 1) return 0;
+  return (db.prepare('SELECT count(*) AS n FROM events WHERE tenant_id = ? AND ts < ?').get(tenantId, cutoff) as { n: number }).n;
+}
+
+/**
+ * Purges every tenant's expired events, or with `only` just that tenant's; `only.cutoff` (the
+ * time a preview counted with) purges no further than the policy allows, so a confirmed purge
+ * removes what the preview counted.
+ */
+export function purgeExpired(db: WriteDb, now: number, only?: { tenantId: number; cutoff?: number }): PurgeResult[] {
+  const tenants = (
+    db
+      .prepare('SELECT id, retention_days FROM tenants WHERE retention_days IS NOT NULL AND legal_hold = 0')
+      .all() as { id: number; retention_days: number }[]
+  ).filter((t) => !only || t.id === only.tenantId);
   const pick = db.prepare(
     'SELECT id, batch_id, ts, action, outcome, category FROM events WHERE tenant_id = ? AND ts < ? LIMIT ?',
   );
@@ -34,7 +51,8 @@ export function purgeExpired(db: WriteDb, now: number): PurgeResult[] {
 
   const results: PurgeResult[] = [];
   for (const tenant of tenants) {
-    const cutoff = now - tenant.retention_days * DAY;
+    const policy = retentionCutoff(now, tenant.retention_days);
+    const cutoff = only?.cutoff === undefined ? policy : Math.min(only.cutoff, policy);
     let purged = 0;
     for (;;) {
       const removed = db.transaction(() => {

@@ -64,13 +64,15 @@ interface TenantRow {
   retention_days: number | null;
   event_count: number;
   newest_ts: number | null;
+  oldest_ts: number | null;
 }
 
 export function listTenants(db: Database.Database): { tenants: Tenant[]; groups: string[] } {
   const rows = db
     .prepare(
       `SELECT t.id, t.connection_id, c.label AS connection_label, coalesce(t.source_kind, c.kind) AS kind, t.name, t.groups, t.legal_hold,
-              t.retention_days, t.event_count, t.newest_ts
+              t.retention_days, t.event_count, t.newest_ts,
+              (SELECT min(ts) FROM events WHERE tenant_id = t.id) AS oldest_ts
        FROM tenants t JOIN connections c ON c.id = t.connection_id
        ORDER BY t.name COLLATE NOCASE`,
     )
@@ -90,6 +92,7 @@ export function listTenants(db: Database.Database): { tenants: Tenant[]; groups:
       retentionDays: r.retention_days,
       eventCount: r.event_count,
       newestTs: r.newest_ts,
+      oldestTs: r.oldest_ts,
     };
   });
   return { tenants, groups: [...groups].sort() };

@@ -70,7 +70,24 @@ function columnMismatch(row: EventRow, derived: NormalizedEvent, normalizer: str
   return null;
 }
 
-export function verifyWorkspace(db: ReadDb, tenantIds?: readonly number[], rederive: Rederive = RAW_ONLY): VerifyResult {
+/** How far a verify has got, for a progress bar: batches and events done of those in scope. */
+export interface VerifyProgress {
+  batchesDone: number;
+  batchesTotal: number;
+  eventsDone: number;
+  eventsTotal: number;
+}
+
+/** Progress reports (at most every REPORT_EVERY_MS) and a cancel check between batches. */
+export interface VerifyHooks {
+  onProgress?: (progress: VerifyProgress) => void;
+  /** Throws to stop the verify (a reader's cancel point, main/query/cancel-point.ts). */
+  checkCancel?: () => void;
+}
+
+const REPORT_EVERY_MS = 100;
+
+export function verifyWorkspace(db: ReadDb, tenantIds?: readonly number[], rederive: Rederive = RAW_ONLY, hooks: VerifyHooks = {}): VerifyResult {
   const tenants = db.prepare('SELECT id, chain_head FROM tenants ORDER BY id').all() as {
     id: number;
     chain_head: string | null;
@@ -94,6 +111,14 @@ export function verifyWorkspace(db: ReadDb, tenantIds?: readonly number[], reder
   let eventsChecked = 0;
   let eventsNotRederived = 0;
   let batchesChecked = 0;
+  const totals = hooks.onProgress ? scopeTotals(db, tenantIds) : { batches: 0, events: 0 };
+  let lastReport = 0;
+  const report = (force: boolean) => {
+    if (!hooks.onProgress || (!force && performance.now() - lastReport < REPORT_EVERY_MS)) return;
+    lastReport = performance.now();
+    hooks.onProgress({ batchesDone: batchesChecked, batchesTotal: totals.batches, eventsDone: eventsChecked, eventsTotal: totals.events });
+  };
+  report(true);
   const done = (firstBreak: Break | null): VerifyResult => ({
     ok: firstBreak === null, eventsChecked, eventsNotRederived, batchesChecked, firstBreak,
   });
@@ -105,6 +130,8 @@ export function verifyWorkspace(db: ReadDb, tenantIds?: readonly number[], reder
     });
     let previous: string | null = null;
     for (const batch of batchesOf.iterate(tenant.id) as IterableIterator<BatchRow>) {
+      hooks.checkCancel?.();
+      report(false);
       const hashes: string[] = [];
       const normalizer = batch.normalizer;
       const rederiving = normalizer !== null && rederive !== RAW_ONLY;
@@ -177,5 +204,14 @@ export function verifyWorkspace(db: ReadDb, tenantIds?: readonly number[], reder
     return done({ tenantId: stray.tenant_id, kind: 'event', eventId: stray.id, batchId: null,
       detail: `event ${stray.id} belongs to no recorded batch (added outside Trailkeeper)` });
   }
+  report(true);
   return done(null);
+}
+
+/** The batches and the events they still hold in scope (a sum over batches, no scan of events). */
+function scopeTotals(db: ReadDb, tenantIds?: readonly number[]): { batches: number; events: number } {
+  const where = tenantIds ? `WHERE tenant_id IN (${tenantIds.map(() => '?').join(', ')})` : '';
+  return db
+    .prepare(`SELECT count(*) AS batches, coalesce(sum(event_count - purged), 0) AS events FROM batches ${where}`)
+    .get(...(tenantIds ?? [])) as { batches: number; events: number };
 }

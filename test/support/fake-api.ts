@@ -258,6 +258,7 @@ export function fakeTenant(fields: Partial<Tenant> & Pick<Tenant, 'id' | 'name'>
     retentionDays: null,
     eventCount: 0,
     newestTs: null,
+    oldestTs: null,
     ...fields,
   };
 }
