@@ -58,6 +58,8 @@ export const CALL_NAMES = [
   'queries.save',
   'queries.delete',
   'rules.import',
+  'annotations.set',
+  'annotations.bulkTag',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

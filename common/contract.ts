@@ -61,7 +61,26 @@ const eventFieldShape = Object.fromEntries(
   Object.entries(EVENT_FIELDS).map(([key, spec]) => [key, fieldSchema(spec)]),
 ) as EventFieldShape;
 
-export const eventRowSchema = z.object({ id, tenantId: id, tenantName: z.string(), ...eventFieldShape });
+/**
+ * The investigator's marks on an event (issue 9 item 7): outside the evidence and its hash chain
+ * (docs/design.md §3). A tag is one word of letters, digits and `_ . - /`, so `tag:x` can name it.
+ */
+export const ANNOTATION_LIMITS = { tagChars: 64, tagsPerEvent: 50, noteChars: 10_000, bulkEvents: 100_000, bulkIds: 10_000 } as const;
+export const tagSchema = z
+  .string()
+  .trim()
+  .min(1, 'a tag cannot be empty')
+  .max(ANNOTATION_LIMITS.tagChars, `a tag is at most ${ANNOTATION_LIMITS.tagChars} characters`)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_./-]*$/u, 'a tag is one word: letters and digits, then also _ . - / (no spaces, quotes, colons or wildcards)');
+export const annotationSchema = z.object({
+  starred: z.boolean(),
+  tags: z.array(z.string()),
+  note: z.string(),
+});
+export type Annotation = z.infer<typeof annotationSchema>;
+
+/** `annotation` is absent for an event nobody has marked. */
+export const eventRowSchema = z.object({ id, tenantId: id, tenantName: z.string(), ...eventFieldShape, annotation: annotationSchema.optional() });
 export type EventRow = z.infer<typeof eventRowSchema>;
 
 export const eventDetailSchema = eventRowSchema.extend({ raw: z.string(), rawSha256: z.string() });
@@ -517,6 +536,34 @@ export const calls = {
   'rules.import': {
     input: z.object({ fileName: z.string().min(1).max(255), text: z.string().min(1).max(5_000_000) }),
     output: z.lazy(() => z.object({ rules: z.array(ruleSummarySchema) })),
+  },
+  /**
+   * Stars, tags or notes one event; only the parts given change (`tags` replaces the list). An
+   * event left with no star, tag or note loses its annotation row. Events and hashes are untouched.
+   */
+  'annotations.set': {
+    input: z.object({
+      eventId: id,
+      starred: z.boolean().optional(),
+      tags: z.array(tagSchema).max(ANNOTATION_LIMITS.tagsPerEvent, `at most ${ANNOTATION_LIMITS.tagsPerEvent} tags on one event`).optional(),
+      note: z.string().max(ANNOTATION_LIMITS.noteChars, `a note is at most ${ANNOTATION_LIMITS.noteChars} characters`).optional(),
+    }),
+    output: annotationSchema.extend({ eventId: id }),
+  },
+  /**
+   * Adds or removes one tag on the events listed, or on every event a view selects (a time window,
+   * a query): at most ANNOTATION_LIMITS.bulkEvents at once, else nothing changes and the answer says so.
+   */
+  'annotations.bulkTag': {
+    input: z.object({
+      tag: tagSchema,
+      action: z.enum(['add', 'remove']),
+      target: z.union([
+        z.object({ eventIds: z.array(id).min(1).max(ANNOTATION_LIMITS.bulkIds) }),
+        z.object({ view: viewSchema }),
+      ]),
+    }),
+    output: z.object({ matched: z.number().int().nonnegative(), changed: z.number().int().nonnegative() }),
   },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 

@@ -5,8 +5,11 @@
  */
 import { EVENT_FIELDS, FACET_FIELDS, type FacetField } from './event-fields.ts';
 
-/** How a field is compared: plain text, tenant name (via tenants), IP, timestamp, event id. */
-export type QueryFieldKind = 'text' | 'tenant' | 'ip' | 'ts' | 'id';
+/**
+ * How a field is compared: plain text, tenant name (via tenants), IP, timestamp, event id, or
+ * one of the investigator's annotations (star, tag, note; their own tables, not event columns).
+ */
+export type QueryFieldKind = 'text' | 'tenant' | 'ip' | 'ts' | 'id' | 'starred' | 'tag' | 'note';
 
 export interface QueryField {
   /** Canonical name, as shown in messages and completion. */
@@ -35,6 +38,10 @@ export const QUERY_FIELDS: readonly QueryField[] = [
   { name: 'target', kind: 'text', facet: 'target_name' },
   ...EVENT_COLUMN_FIELDS,
   { name: 'id', kind: 'id', facet: null },
+  // Annotations (issue 9 item 7): `starred:true`, `tag:phishing`, `note:word`.
+  { name: 'starred', kind: 'starred', facet: null, values: ['true', 'false'] },
+  { name: 'tag', kind: 'tag', facet: null },
+  { name: 'note', kind: 'note', facet: null },
 ];
 
 /** Short and dotted spellings people type (`actor.email`, `ua`, `country`) → canonical names. */
@@ -55,6 +62,8 @@ export const QUERY_FIELD_ALIASES: Readonly<Record<string, string>> = {
   country: 'geo_country',
   city: 'geo_city',
   'source.id': 'source_id',
+  star: 'starred',
+  tags: 'tag',
 };
 
 /** The pseudo-field that tests for a value: `_exists_:target_id`. */

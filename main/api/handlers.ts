@@ -11,6 +11,7 @@ import type { Handlers } from './dispatch.ts';
 import { ApiError } from './errors.ts';
 import { ruleHandlers } from './rule-handlers.ts';
 import { presetHandlers } from './preset-handlers.ts';
+import { annotationHandlers } from './annotation-handlers.ts';
 import { tenantHandlers } from './tenant-handlers.ts';
 import { integrityHandlers } from './integrity-jobs.ts';
 import { timed, toApiError } from './store-errors.ts';
@@ -90,6 +91,7 @@ export function createHandlers({ store, version, workspacePath, transport, demoS
     ...(imports ?? fileImportHandlers(store, null)),
     ...ruleHandlers(store, rulesDir ?? null, `${workspacePath}.rules`),
     ...presetHandlers(store),
+    ...annotationHandlers(store),
     ...tenantHandlers(store),
     ...integrityCalls,
   };

@@ -6,6 +6,7 @@
  * `NOT severity:high` then keeps events that have no severity.
  */
 import { cidrRange } from '../domain/ip.ts';
+import { annotationExists, noteTerm, starredTerm, tagTerm, type AnnotationSql } from './annotation-terms.ts';
 import { cancelPointSql } from './cancel-point.ts';
 import { checkQueryCost, isPureText } from './cost.ts';
 import { parseTimeSpan } from './dates.ts';
@@ -131,6 +132,7 @@ function chain(op: 'and' | 'or', frags: Frag[]): Frag {
 }
 
 function exists(field: FieldDef): Frag {
+  if (field.kind === 'starred' || field.kind === 'tag' || field.kind === 'note') return leaf(annotationExists(field.kind));
   // Integer columns (tenant_id, id, ts) are NOT NULL and have no empty value.
   if (field.kind === 'tenant' || field.kind === 'id' || field.kind === 'ts') {
     return leaf(`${field.columns[0]} IS NOT NULL`);
@@ -155,8 +157,16 @@ function fieldTerm(field: FieldDef, op: Op, v: Value): Frag {
       return tsTerm(op, v);
     case 'id':
       return idTerm(op, v);
+    case 'starred':
+      return annotationLeaf(starredTerm(v));
+    case 'tag':
+      return annotationLeaf(tagTerm(v));
+    case 'note':
+      return annotationLeaf(noteTerm(v));
   }
 }
+
+const annotationLeaf = (a: AnnotationSql): Frag => leaf(a.sql, ...a.params);
 
 /**
  * `actor:someone@example.com` is an email: every normaliser puts an email-shaped actor identifier

@@ -24,6 +24,10 @@ const COLUMNS: Readonly<Record<string, readonly string[]>> = {
   actor: ['e.actor_id', 'e.actor_name', 'e.actor_email'],
   target: ['e.target_id', 'e.target_name'],
   id: ['e.id'],
+  // Annotations read their own tables by e.id (compile.ts); they name no column of events.
+  starred: [],
+  tag: [],
+  note: [],
 };
 
 /** The query fields (common/query-fields.ts, shared with the renderer's completion) with their SQL columns. */

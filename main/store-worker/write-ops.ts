@@ -13,6 +13,7 @@ import { fileNormalizerName, rederivesExactly } from './normalizers.ts';
 import { exportWriteOps } from './export-ops.ts';
 import { ruleWriteOps } from './rule-ops.ts';
 import { presetWriteOps } from './preset-ops.ts';
+import { annotationWriteOps } from './annotation-ops.ts';
 import {
   applyListedTenants,
   closeInterruptedRuns,
@@ -121,6 +122,7 @@ export function writeOps(db: WriteDb) {
     ...exportWriteOps(db),
     ...ruleWriteOps(db),
     ...presetWriteOps(db),
+    ...annotationWriteOps(db),
   };
 }
 

@@ -8,6 +8,7 @@ import { ROW_SELECT, type SqlValue } from './event-columns.ts';
 import type { ReadDb } from './open.ts';
 import { viewSql, type View } from './view-sql.ts';
 import { rollupCount, rollupHistogram, rollupPlan, rollupTopValues } from './rollups.ts';
+import { attachAnnotations } from './annotations.ts';
 
 /** `rollups: false` forces the scan of the events (the tests compare both answers). */
 export interface AggregateOptions {
@@ -35,6 +36,8 @@ export function page(db: ReadDb, req: PageRequest): { rows: EventRow[]; next: { 
     .all(...params, ...keyParams, req.limit + 1) as EventRow[];
   const more = rows.length > req.limit;
   if (more) rows.pop();
+  // One lookup for the page's annotations, beside the page's own query (which stays as planned).
+  attachAnnotations(db, rows);
   const last = rows.at(-1);
   return { rows, next: more && last ? { ts: last.ts, id: last.id } : null };
 }
@@ -46,7 +49,7 @@ export function getEvent(db: ReadDb, id: number): EventDetail | null {
        FROM events e JOIN tenants t ON t.id = e.tenant_id WHERE e.id = ?`,
     )
     .get(id) as EventDetail | undefined;
-  return row ?? null;
+  return row ? (attachAnnotations(db, [row])[0] ?? null) : null;
 }
 
 export function count(db: ReadDb, view: View, opts: AggregateOptions = {}): number {

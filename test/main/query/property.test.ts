@@ -16,6 +16,8 @@ const VOCAB = new Set(
   [
     'AND', 'OR', 'NOT', 'IS', 'NULL', 'TRUE', 'COLLATE', 'NOCASE', 'LIKE', 'ESCAPE', 'BETWEEN', 'IN',
     'SELECT', 'FROM', 'WHERE', 'MATCH', 'rowid', 'id', 'name', 'tenants', 'events_fts', 'e', 'ip_bin',
+    // Annotation terms (main/query/annotation-terms.ts): their tables and columns.
+    'annotations', 'annotation_tags', 'event_id', 'starred', 'note', 'tag',
     ...FIELDS.flatMap((f) => f.columns.map((c) => c.replace(/^e\./, ''))),
   ].map((w) => w.toLowerCase()),
 );

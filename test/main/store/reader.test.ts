@@ -301,7 +301,9 @@ describe('query plans', () => {
       },
     });
     fn(spy);
-    expect(captured).toHaveLength(1);
+    // The page's own query first; a page may add one keyed lookup of its rows' annotations.
+    expect(captured.length).toBeGreaterThanOrEqual(1);
+    expect(captured.length).toBeLessThanOrEqual(2);
     const { sql, args } = captured[0]!;
     return (original(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail);
   }
