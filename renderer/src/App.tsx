@@ -10,6 +10,7 @@ import { useGlobalKeys } from './hooks/useGlobalKeys.ts';
 import { useAppStore } from './state/store.ts';
 import { useSyncStore } from './state/syncSlice.ts';
 import { ConnectionsScreen } from './components/connections/ConnectionsScreen.tsx';
+import { TenantsScreen } from './components/tenants/TenantsScreen.tsx';
 import { applyStartView } from './components/presets/presetView.ts';
 
 export function App() {
@@ -18,10 +19,12 @@ export function App() {
   useGlobalKeys();
 
   useEffect(() => {
-    const { loadTenants, refresh } = useAppStore.getState();
+    const { loadTenants, refresh, loadWorkspacePrefs } = useAppStore.getState();
     // Independent: the first page must not wait for the tenant list.
     void refresh();
     void loadTenants();
+    // This workspace's columns and query history, remembered in the page.
+    void loadWorkspacePrefs();
     // A preset marked as the start view replaces the default view once it is known.
     void applyStartView();
   }, []);
@@ -36,6 +39,10 @@ export function App() {
       {screen === 'connections' ? (
         <ErrorBoundary what="the Connections screen">
           <ConnectionsScreen />
+        </ErrorBoundary>
+      ) : screen === 'tenants' ? (
+        <ErrorBoundary what="the Tenants screen">
+          <TenantsScreen />
         </ErrorBoundary>
       ) : (
       <main className={detailOpen ? 'workspace with-detail' : 'workspace'}>

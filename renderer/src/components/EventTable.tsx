@@ -4,17 +4,20 @@
  * and are fetched as blocks when they come into view; keys move the selection (Home and End to
  * either end of the whole result).
  */
-import { useCallback, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { EVENT_GRID_ID } from '../hooks/focusTargets.ts';
 import { useAppStore } from '../state/store.ts';
 import { rowAt } from '../table/blockCache.ts';
+import { gridTemplate } from '../table/columnLayout.ts';
 import { ROW_HEIGHT } from '../table/columns.ts';
+import { ColumnChooser } from './ColumnChooser.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import { EventRowView } from './EventRowView.tsx';
 import { EventTableHeader } from './EventTableHeader.tsx';
 import { FilterChips } from './FilterChips.tsx';
 import { GoToTime } from './GoToTime.tsx';
+import { effectiveColumn, handleCellKey, onGridContextMenu } from './gridCellKeys.ts';
 import { Histogram } from './Histogram.tsx';
 import { LoadingIndicator } from './LoadingIndicator.tsx';
 import { NoMatchHint } from './NoMatchHint.tsx';
@@ -37,6 +40,8 @@ export function EventTable() {
       timeZone: s.timeZone,
     })),
   );
+  const { columnLayout, activeColumn } = useAppStore(useShallow((s) => ({ columnLayout: s.columnLayout, activeColumn: s.activeColumn })));
+  const keyColumn = effectiveColumn(columnLayout.visible, activeColumn);
   const { select, moveSelection, openSelected, openDetail, ensureRows, setVisibleRows } = useAppStore(
     useShallow((s) => ({
       select: s.select,
@@ -68,6 +73,7 @@ export function EventTable() {
   );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (handleCellKey(e)) return;
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: pageRows.current, PageUp: -pageRows.current };
     if (e.key in moves) {
       e.preventDefault();
@@ -92,6 +98,8 @@ export function EventTable() {
         top={top}
         selected={index === selectedIndex}
         timeZone={timeZone}
+        columns={columnLayout.visible}
+        activeColumn={index === selectedIndex ? keyColumn : null}
         onActivate={activate}
       />
     );
@@ -105,12 +113,14 @@ export function EventTable() {
       role="grid"
       aria-label="Events"
       aria-rowcount={rowCount + 1}
+      style={{ '--event-columns': gridTemplate(columnLayout) } as CSSProperties}
     >
       <Histogram />
       <div className="table-toolbar">
         <RowPosition />
         <FilterChips />
         <GoToTime />
+        <ColumnChooser />
       </div>
       <EventTableHeader />
       <LoadingIndicator />
@@ -126,6 +136,7 @@ export function EventTable() {
         renderRow={renderRow}
         onWindowChange={onWindowChange}
         onKeyDown={onKeyDown}
+        onContextMenu={onGridContextMenu}
       />
       {pageStatus === 'ready' && rowCount === 0 && <EmptyState />}
       {pageStatus === 'ready' && rowCount === 0 && <NoMatchHint />}

@@ -1,15 +1,17 @@
-/** Column headings; the grid template in styles.css keeps them aligned with the rows. Time toggles the order. */
+/** Column headings for the chosen columns; the grid template (EventTable's --event-columns) keeps them aligned with the rows. Time toggles the order. */
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../state/store.ts';
-import { EVENT_COLUMNS } from '../table/columns.ts';
+import { columnById } from '../table/columnCatalog.ts';
+import { ColumnHeaderCell } from './ColumnHeaderCell.tsx';
 
 export function EventTableHeader() {
-  const { order, setOrder } = useAppStore(useShallow((s) => ({ order: s.order, setOrder: s.setOrder })));
+  const { order, setOrder, visible } = useAppStore(useShallow((s) => ({ order: s.order, setOrder: s.setOrder, visible: s.columnLayout.visible })));
   return (
-    <div className="event-header" role="row" aria-rowindex={1}>
-      {EVENT_COLUMNS.map((c) =>
-        c.id === 'time' ? (
-          <div key={c.id} role="columnheader" className={`cell cell-${c.id}`} aria-sort={order === 'newest' ? 'descending' : 'ascending'}>
+    <div className="event-header" role="row" aria-rowindex={1} data-testid="event-header">
+      {visible.map((id) => {
+        const label = columnById(id)?.label ?? id;
+        return id === 'time' ? (
+          <ColumnHeaderCell key={id} id={id} label={label} ariaSort={order === 'newest' ? 'descending' : 'ascending'}>
             <button
               type="button"
               className="sort-toggle"
@@ -17,15 +19,15 @@ export function EventTableHeader() {
               title={order === 'newest' ? 'Newest first: click for oldest first' : 'Oldest first: click for newest first'}
               onClick={() => setOrder(order === 'newest' ? 'oldest' : 'newest')}
             >
-              {c.label} {order === 'newest' ? '↓' : '↑'}
+              {label} {order === 'newest' ? '↓' : '↑'}
             </button>
-          </div>
+          </ColumnHeaderCell>
         ) : (
-          <div key={c.id} role="columnheader" className={`cell cell-${c.id}`}>
-            {c.label}
-          </div>
-        ),
-      )}
+          <ColumnHeaderCell key={id} id={id} label={label}>
+            {label}
+          </ColumnHeaderCell>
+        );
+      })}
     </div>
   );
 }

@@ -4,17 +4,21 @@
  */
 import { create } from 'zustand';
 import type { TrailkeeperApi } from '../../../common/contract.ts';
+import { createColumnsSlice } from './columnsSlice.ts';
+import { createCompletionSlice } from './completionSlice.ts';
 import { createDetailSlice } from './detailSlice.ts';
 import { createFieldsSlice } from './fieldsSlice.ts';
 import { createFiltersSlice } from './filtersSlice.ts';
 import { createHintSlice } from './hintSlice.ts';
 import { createHistogramSlice } from './histogramSlice.ts';
+import { createHistorySlice } from './historySlice.ts';
 import { createPivotSlice } from './pivotSlice.ts';
 import { createResultsSlice } from './resultsSlice.ts';
 import { createStatusSlice } from './statusSlice.ts';
 import { createTenantsSlice } from './tenantsSlice.ts';
 import type { AppState } from './types.ts';
 import { createViewSlice } from './viewSlice.ts';
+import { createWorkspaceSlice } from './workspaceSlice.ts';
 
 export function createAppStore(api: TrailkeeperApi) {
   return create<AppState>()((...args) => ({
@@ -28,6 +32,10 @@ export function createAppStore(api: TrailkeeperApi) {
     ...createPivotSlice(...args),
     ...createHintSlice(api)(...args),
     ...createStatusSlice(...args),
+    ...createWorkspaceSlice(api)(...args),
+    ...createColumnsSlice(...args),
+    ...createHistorySlice(...args),
+    ...createCompletionSlice(api)(...args),
   }));
 }
 
