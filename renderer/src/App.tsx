@@ -10,7 +10,6 @@ import { useGlobalKeys } from './hooks/useGlobalKeys.ts';
 import { useAppStore } from './state/store.ts';
 import { useSyncStore } from './state/syncSlice.ts';
 import { ConnectionsScreen } from './components/connections/ConnectionsScreen.tsx';
-import { TenantsScreen } from './components/tenants/TenantsScreen.tsx';
 import { applyStartView } from './components/presets/presetView.ts';
 
 export function App() {
@@ -39,10 +38,6 @@ export function App() {
       {screen === 'connections' ? (
         <ErrorBoundary what="the Connections screen">
           <ConnectionsScreen />
-        </ErrorBoundary>
-      ) : screen === 'tenants' ? (
-        <ErrorBoundary what="the Tenants screen">
-          <TenantsScreen />
         </ErrorBoundary>
       ) : (
       <main className={detailOpen ? 'workspace with-detail' : 'workspace'}>
