@@ -58,6 +58,9 @@ export const CALL_NAMES = [
   'queries.save',
   'queries.delete',
   'rules.import',
+  'rules.progress',
+  'rules.cancel',
+  'findings.export',
   'annotations.set',
   'annotations.bulkTag',
 ] as const;

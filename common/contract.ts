@@ -205,6 +205,8 @@ export type SyslogStatus = z.infer<typeof syslogStatusSchema>;
 
 /** Export formats (main/export): CSV, NDJSON and JSON of the raw events, RFC 5424 syslog lines, OCSF 1.x, OCSF as Parquet. */
 export const EXPORT_FORMATS = ['csv', 'ndjson', 'json', 'syslog', 'ocsf', 'ocsf-parquet'] as const;
+/** A findings list exports as CSV or NDJSON; its history and manifest format is `findings-<format>`. */
+export const FINDINGS_EXPORT_FORMATS = ['csv', 'ndjson'] as const;
 
 /** One export in the workspace's history; `rows` and `bytes` grow while it runs. */
 export const exportRecordSchema = z.object({
@@ -462,6 +464,8 @@ export const calls = {
       /** NDJSON and JSON: the normalised fields beside the raw text. */
       fields: z.boolean().default(false),
       path: z.string().min(1).max(4096).optional(),
+      /** Only the events behind the findings of rule run N ("Export the findings' events"). */
+      findingsRunId: id.optional(),
     }),
     output: exportRecordSchema,
   },
@@ -536,6 +540,15 @@ export const calls = {
   'rules.import': {
     input: z.object({ fileName: z.string().min(1).max(255), text: z.string().min(1).max(5_000_000) }),
     output: z.lazy(() => z.object({ rules: z.array(ruleSummarySchema) })),
+  },
+  /** How the rule run in progress is going (polled, as exports.list is); `running: false` when none is. */
+  'rules.progress': { input: z.object({}), output: z.lazy(() => ruleProgressSchema) },
+  /** Stops the rule run in progress: its rules.run answers `cancelled` and keeps no findings. */
+  'rules.cancel': { input: z.object({}), output: z.object({ cancelled: z.boolean() }) },
+  /** Exports a run's findings (default: the latest run) as CSV or NDJSON, with a manifest, into the export history. */
+  'findings.export': {
+    input: z.object({ runId: id.optional(), format: z.enum(FINDINGS_EXPORT_FORMATS), path: z.string().min(1).max(4096).optional() }),
+    output: exportRecordSchema,
   },
   /**
    * Stars, tags or notes one event; only the parts given change (`tags` replaces the list). An
@@ -703,7 +716,8 @@ export const findingSchema = z.object({
 export type Finding = z.output<typeof findingSchema>;
 
 export const ruleRunSchema = z.object({
-  runId: id,
+  /** Null for a cancelled run: it keeps no findings, and the previous run stays the latest. */
+  runId: id.nullable(),
   findings: z.array(findingSchema),
   problems: z.array(z.object({ ruleId: z.string(), title: z.string(), reason: z.string() })),
   truncated: z.array(z.string()),
@@ -711,6 +725,17 @@ export const ruleRunSchema = z.object({
   tookMs: z.number(),
 });
 export type RuleRun = z.output<typeof ruleRunSchema>;
+
+/** A rule run as it goes: rule `done + 1` of `total` is `rule`; `findings` so far when the engine says. */
+export const ruleProgressSchema = z.object({
+  running: z.boolean(),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  rule: z.string().nullable(),
+  findings: z.number().int().nonnegative().nullable(),
+  startedAt: epochMs.nullable(),
+});
+export type RuleProgress = z.output<typeof ruleProgressSchema>;
 
 export const sqlResultSchema = z.object({
   columns: z.array(z.string()),

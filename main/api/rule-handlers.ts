@@ -1,5 +1,5 @@
 /**
- * rules.list, rules.run, rules.import (a Sigma file kept in the user rules folder beside the
+ * rules.list, rules.run (with rules.progress and rules.cancel: rule-run-job.ts), rules.import (a Sigma file kept in the user rules folder beside the
  * workspace), findings.list and sql.run over the store host. A run's findings are
  * written as one run by the writer after the reader has found them; the console's refusals and
  * SQLite's own errors come back as invalid_input with the sentence, and its time limit cancels
@@ -11,9 +11,10 @@ import { loadSigma } from '../rules/load.ts';
 import type { StoreHost } from '../store-host/store-host.ts';
 import type { Handlers } from './dispatch.ts';
 import { ApiError } from './errors.ts';
+import { ruleRunJobs } from './rule-run-job.ts';
 import { timed, toApiError } from './store-errors.ts';
 
-export type RuleHandlers = Pick<Handlers, 'rules.list' | 'rules.run' | 'rules.import' | 'findings.list' | 'sql.run'>;
+export type RuleHandlers = Pick<Handlers, 'rules.list' | 'rules.run' | 'rules.progress' | 'rules.cancel' | 'rules.import' | 'findings.list' | 'sql.run'>;
 
 export function ruleHandlers(store: StoreHost, packDir: string | null, userDir: string): RuleHandlers {
   const guard = <T>(work: () => Promise<T>) => work().catch((error: unknown) => Promise.reject(toApiError(error)));
@@ -21,17 +22,12 @@ export function ruleHandlers(store: StoreHost, packDir: string | null, userDir: 
     if (packDir === null) throw new ApiError('not_found', 'This Trailkeeper has no rule pack (resources/rules is missing).');
     return packDir;
   };
+  const jobs = ruleRunJobs(store);
   return {
     'rules.list': () => guard(() => store.read('rulesList', { dir: dir(), userDir })),
-    'rules.run': ({ view, ruleIds }, { signal }) =>
-      guard(() =>
-        timed(async () => {
-          const out = await store.read('rulesRun', { dir: dir(), userDir, view, ...(ruleIds ? { ruleIds } : {}) }, { signal });
-          const ruleCount = ruleIds?.length ?? (await store.read('rulesList', { dir: dir(), userDir })).rules.length;
-          const { runId } = await store.write('findingsSave', { view, ruleCount, cancelled: out.cancelled, findings: out.findings, now: Date.now() });
-          return { runId, ...out };
-        }),
-      ),
+    'rules.run': ({ view, ruleIds }, { signal }) => guard(() => timed(() => jobs.run({ dir: dir(), userDir, view, ruleIds }, signal))),
+    'rules.progress': () => Promise.resolve(jobs.progress()),
+    'rules.cancel': () => Promise.resolve(jobs.cancel()),
     'rules.import': ({ fileName, text }) =>
       guard(async () => {
         const base = basename(fileName).replace(/\.ya?ml$/i, '').replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 100) || 'rule';

@@ -18,9 +18,9 @@ import { CancelledError, StoreError, type StoreHost } from '../store-host/store-
 import type { ExportHistoryRow } from '../store-worker/export-ops.ts';
 import { extensionFor, type ExportFormat } from './formats.ts';
 import type { DesktopExports } from './desktop-exports.ts';
-import { defaultExportName } from './names.ts';
+import { defaultExportName, findingsExportName } from './names.ts';
 
-export const EXPORT_CALLS = ['exports.start', 'exports.cancel', 'exports.list', 'exports.verify', 'exports.rerun', 'exports.reveal'] as const satisfies readonly CallName[];
+export const EXPORT_CALLS = ['exports.start', 'exports.cancel', 'exports.list', 'exports.verify', 'exports.rerun', 'exports.reveal', 'findings.export'] as const satisfies readonly CallName[];
 export type ExportHandlers = Pick<Handlers, (typeof EXPORT_CALLS)[number]>;
 
 export interface ExportHandlerOptions {
@@ -34,6 +34,9 @@ export interface ExportHandlerOptions {
 }
 
 type StartInput = z.output<(typeof calls)['exports.start']['input']>;
+type FindingsInput = z.output<(typeof calls)['findings.export']['input']>;
+/** What an export's file is named after: a view's scope and format, or a rule run's findings list. */
+type Naming = { format: ExportFormat; view: { scope: Parameters<typeof defaultExportName>[0] } } | { findingsRunId: number; format: FindingsInput['format'] };
 
 const NOT_DESKTOP_REVEAL = 'Reveal in folder works in the desktop app; here, use Download in the export history to get the file.';
 
@@ -82,16 +85,16 @@ export function exportHandlers(opts: ExportHandlerOptions): ExportHandlers & { s
   }
 
   /** A free name `<base>[-n].<ext>` in `folder` (neither it nor its partial file exists). */
-  async function freePath(folder: string, input: { format: ExportFormat; view: { scope: Parameters<typeof defaultExportName>[0] } }): Promise<string> {
-    const { tenants } = await store.read('tenants', undefined);
-    const base = defaultExportName(input.view.scope, tenants, new Date(now()));
+  async function freePath(folder: string, input: Naming): Promise<string> {
+    const base = 'findingsRunId' in input ? findingsExportName(input.findingsRunId, new Date(now())) : defaultExportName(input.view.scope, (await store.read('tenants', undefined)).tenants, new Date(now()));
+    const ext = 'findingsRunId' in input ? input.format : extensionFor(input.format);
     for (let n = 1; ; n++) {
-      const path = join(folder, `${base}${n > 1 ? `-${n}` : ''}.${extensionFor(input.format)}`);
+      const path = join(folder, `${base}${n > 1 ? `-${n}` : ''}.${ext}`);
       if (!existsSync(path) && !existsSync(`${path}.partial`)) return path;
     }
   }
 
-  async function choosePath(input: { path?: string | undefined; format: ExportFormat; view: { scope: Parameters<typeof defaultExportName>[0] } }): Promise<string> {
+  async function choosePath(input: Naming & { path?: string | undefined }): Promise<string> {
     if (input.path === undefined && opts.desktop) {
       // The desktop app asks where to save, offering the default name in the exports folder.
       const folder = exportsFolder(opts.workspacePath);
@@ -113,6 +116,15 @@ export function exportHandlers(opts: ExportHandlerOptions): ExportHandlers & { s
     return freePath(folder, input);
   }
 
+  /** A recorded findings list export (`findings-csv`, `findings-ndjson`) as the input that makes it again. */
+  function recordedFindings(rec: ExportRecord): FindingsInput | null {
+    const format = /^findings-(csv|ndjson)$/.exec(rec.format)?.[1] as FindingsInput['format'] | undefined;
+    if (!format) return null;
+    const runId = (rec.view as { findingsRunId?: unknown } | null)?.findingsRunId;
+    if (typeof runId !== 'number') throw new ApiError('invalid_input', `Export ${rec.id} cannot be run again: it does not name its rule run.`, { field: 'id' });
+    return { runId, format };
+  }
+
   /** The start input a recorded export was made with (its stored view carries order and fields). */
   function recordedInput(rec: ExportRecord): StartInput {
     const stored = (typeof rec.view === 'object' && rec.view !== null ? rec.view : {}) as Record<string, unknown>;
@@ -121,6 +133,7 @@ export function exportHandlers(opts: ExportHandlerOptions): ExportHandlers & { s
       order: stored.order,
       format: rec.format,
       fields: stored.fields === true,
+      ...(stored.findingsRunId !== undefined ? { findingsRunId: stored.findingsRunId } : {}),
     });
     if (!parsed.success) {
       throw new ApiError('invalid_input', `Export ${rec.id} cannot be run again: its recorded view or format is not one this version understands.`, { field: 'id' });
@@ -129,7 +142,7 @@ export function exportHandlers(opts: ExportHandlerOptions): ExportHandlers & { s
   }
 
   /** Where a run-again goes: beside the original when that folder is still there (not over HTTP), else the exports folder. */
-  async function rerunPath(rec: ExportRecord, input: StartInput): Promise<string> {
+  async function rerunPath(rec: ExportRecord, input: Naming): Promise<string> {
     const folder = dirname(rec.path);
     if (opts.transport !== 'http' && existsSync(folder)) return freePath(folder, input);
     const exports = exportsFolder(opts.workspacePath);
@@ -138,24 +151,34 @@ export function exportHandlers(opts: ExportHandlerOptions): ExportHandlers & { s
   }
 
   /** Records the export as running and streams it in a reader; its end is recorded whatever happens. */
-  async function run(input: StartInput, path: string): Promise<ExportRecord> {
-    const view = { ...input.view, order: input.order, ...(input.fields ? { fields: true } : {}) };
-    const id = await store.write('exportBegin', { format: input.format, view, path, startedAt: now() });
+  function run(input: StartInput, path: string): Promise<ExportRecord> {
+    const runId = input.findingsRunId;
+    const view = { ...input.view, order: input.order, ...(input.fields ? { fields: true } : {}), ...(runId !== undefined ? { findingsRunId: runId } : {}) };
+    const args = { view: input.view, order: input.order, format: input.format, fields: input.fields, path, appVersion: opts.version, ...(runId !== undefined ? { findingsRunId: runId } : {}) };
+    return track(input.format, view, path, (o) => store.read('exportView', args, o));
+  }
+
+  /** A rule run's findings list (findings-export-ops.ts), tracked as any export is. */
+  function runFindings(input: FindingsInput & { findingsRunId: number }, ruleRunView: unknown, path: string): Promise<ExportRecord> {
+    const view = { findingsRunId: input.findingsRunId, ruleRunView };
+    return track(`findings-${input.format}`, view, path, (o) =>
+      store.read('exportFindings', { runId: input.findingsRunId, format: input.format, path, appVersion: opts.version }, o),
+    );
+  }
+
+  type ReadExport = (o: { signal: AbortSignal; onProgress: (p: unknown) => void }) => Promise<{ rows: number; bytes: number; sha256: string; manifestPath: string }>;
+  async function track(format: string, view: unknown, path: string, read: ReadExport): Promise<ExportRecord> {
+    const id = await store.write('exportBegin', { format, view, path, startedAt: now() });
     const job: Job = { abort: new AbortController(), rows: 0, bytes: 0, done: Promise.resolve() };
     jobs.set(id, job);
-    job.done = store
-      .read(
-        'exportView',
-        { view: input.view, order: input.order, format: input.format, fields: input.fields, path, appVersion: opts.version },
-        {
-          signal: job.abort.signal,
-          onProgress: (p) => {
-            const progress = p as { rows: number; bytes: number };
-            job.rows = progress.rows;
-            job.bytes = progress.bytes;
-          },
-        },
-      )
+    job.done = read({
+      signal: job.abort.signal,
+      onProgress: (p) => {
+        const progress = p as { rows: number; bytes: number };
+        job.rows = progress.rows;
+        job.bytes = progress.bytes;
+      },
+    })
       .then(
         (r) => store.write('exportFinish', { id, status: 'ok', rows: r.rows, bytes: r.bytes, sha256: r.sha256, manifestPath: r.manifestPath, finishedAt: now(), error: null }),
         (error: unknown) =>
@@ -175,10 +198,27 @@ export function exportHandlers(opts: ExportHandlerOptions): ExportHandlers & { s
     return record(id);
   }
 
-  async function begin(input: StartInput, pick: () => Promise<string>): Promise<ExportRecord> {
-    await ready();
+  function oneAtATime(): void {
     // One at a time: an export holds a reader for its whole run, and the view needs the other.
     if (jobs.size > 0) throw new ApiError('invalid_input', 'An export is already running: wait for it to finish or cancel it.');
+  }
+
+  /** `findings.export`, and running a recorded findings export again. */
+  async function beginFindings(input: FindingsInput, pick: (named: Naming & { path?: string | undefined }) => Promise<string>): Promise<ExportRecord> {
+    await ready();
+    oneAtATime();
+    const run = await store.read('findingsRun', input.runId === undefined ? {} : { runId: input.runId });
+    if (!run) {
+      throw new ApiError('not_found', input.runId === undefined ? 'There are no findings to export: run the rules first.' : `There is no rule run ${input.runId} in this workspace.`, { field: 'runId' });
+    }
+    const path = await pick({ findingsRunId: run.runId, format: input.format, path: input.path });
+    oneAtATime();
+    return runFindings({ ...input, findingsRunId: run.runId }, run.view, path);
+  }
+
+  async function begin(input: StartInput, pick: () => Promise<string>): Promise<ExportRecord> {
+    await ready();
+    oneAtATime();
     // A query mistake is named now, with its column, rather than as a failed export.
     try {
       compileQuery(input.view.query);
@@ -188,15 +228,18 @@ export function exportHandlers(opts: ExportHandlerOptions): ExportHandlers & { s
     }
     const path = await pick();
     // The Save dialog may have stayed open while another export started.
-    if (jobs.size > 0) throw new ApiError('invalid_input', 'An export is already running: wait for it to finish or cancel it.');
+    oneAtATime();
     return run(input, path);
   }
 
   return {
     'exports.start': (input) => guard(() => begin(input, () => choosePath(input))),
+    'findings.export': (input) => guard(() => beginFindings(input, (named) => choosePath(named))),
     'exports.rerun': ({ id }) =>
       guard(async () => {
         const rec = await record(id);
+        const findings = recordedFindings(rec);
+        if (findings) return beginFindings(findings, (named) => rerunPath(rec, named));
         const input = recordedInput(rec);
         return begin(input, () => rerunPath(rec, input));
       }),

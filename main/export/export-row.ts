@@ -15,10 +15,10 @@ export function isoUtc(ts: number): string {
  * A format writer: `head` once, `rows` for each page in order, `tail` once. Each returns the text
  * to append, so the caller streams pages to disk in bounded memory and hashes as it writes.
  */
-export interface FormatWriter {
+export interface FormatWriter<Row = ExportRow> {
   /** File extension without the dot. */
   readonly extension: string;
   head(): string;
-  rows(rows: readonly ExportRow[], first: boolean): string;
+  rows(rows: readonly Row[], first: boolean): string;
   tail(): string;
 }

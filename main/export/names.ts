@@ -34,3 +34,8 @@ export function scopeSlug(scope: Scope, tenants: readonly { id: number; name: st
 export function defaultExportName(scope: Scope, tenants: readonly { id: number; name: string }[], at: Date): string {
   return `trailkeeper-${scopeSlug(scope, tenants)}-${compactUtc(at)}`;
 }
+
+/** A rule run's findings list: `trailkeeper-findings-run-<id>-<yyyymmddThhmmssZ>`. */
+export function findingsExportName(runId: number, at: Date): string {
+  return `trailkeeper-findings-run-${runId}-${compactUtc(at)}`;
+}

@@ -220,8 +220,9 @@ export function verifyExport(manifestPath: string, lookupRaw?: RawLookup): Verif
     }
     counts.filesChecked++;
   }
-  // Parquet parts carry the events' ids inside JSON columns that need a Parquet reader: files only.
-  if (lookupRaw && manifest.exportFormat !== 'ocsf-parquet') {
+  // Parquet parts carry the events' ids inside JSON columns that need a Parquet reader, and a
+  // findings list (findings-csv, findings-ndjson) holds findings, not events: files only.
+  if (lookupRaw && manifest.exportFormat !== 'ocsf-parquet' && !manifest.exportFormat.startsWith('findings-')) {
     for (const file of manifest.files) {
       const mismatch = checkEvents(join(folder, file.name), file.name, manifest.exportFormat, lookupRaw, counts);
       if (mismatch) return fail(counts, mismatch);

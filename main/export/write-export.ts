@@ -46,13 +46,14 @@ function writeAll(fd: number, buf: Buffer): void {
 }
 
 /**
- * Writes the export. `pages` yields rows in order; `beforePage` may throw to cancel (it is
- * called before each page is fetched); `onProgress` hears rows and bytes after each page.
+ * Writes the export (events, or other rows its writer knows: a findings list). `pages` yields
+ * rows in order; `beforePage` may throw to cancel (it is called before each page is fetched);
+ * `onProgress` hears rows and bytes after each page.
  */
-export function writeExport(opts: {
+export function writeExport<Row = ExportRow>(opts: {
   path: string;
-  writer: FormatWriter;
-  pages: Iterable<readonly ExportRow[]>;
+  writer: FormatWriter<Row>;
+  pages: Iterable<readonly Row[]>;
   onProgress?: (p: ExportProgress) => void;
   /** Also written into the file: lets a test stand in for a disk that fills up. */
   writeChunk?: (fd: number, buf: Buffer) => void;

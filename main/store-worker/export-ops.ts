@@ -29,6 +29,8 @@ export interface ExportRequest {
   order: 'newest' | 'oldest';
   format: ExportFormat;
   fields?: boolean;
+  /** Only the events behind rule run N's findings ("Export the findings' events"). */
+  findingsRunId?: number;
   path: string;
   appVersion: string;
 }
@@ -53,9 +55,11 @@ export interface ExportHistoryRow {
   error: string | null;
 }
 
-/** The view's rows in order, a page at a time, checking for cancel before each page. */
-function* viewPages(db: ReadDb, view: View, order: 'newest' | 'oldest'): Generator<ExportRow[]> {
-  const { where, params } = viewSql(view, { ordered: true });
+/** The view's rows in order (narrowed to a rule run's findings' events), a page at a time, checking for cancel before each page. */
+function* viewPages(db: ReadDb, view: View, order: 'newest' | 'oldest', findingsRunId?: number): Generator<ExportRow[]> {
+  const v = viewSql(view, { ordered: true });
+  const where = findingsRunId === undefined ? v.where : `${v.where} AND e.id IN (SELECT j.value FROM findings f, json_each(f.event_ids) j WHERE f.run_id = ?)`;
+  const params = findingsRunId === undefined ? v.params : [...v.params, findingsRunId];
   const dir = order === 'newest' ? 'DESC' : 'ASC';
   const cmp = order === 'newest' ? '<' : '>';
   const sql = (keyset: boolean) =>
@@ -121,12 +125,12 @@ export function exportReadOps(db: ReadDb) {
           let written: WrittenFile;
           if (a.format === 'ocsf-parquet') {
             // Names relative to the manifest, which sits beside the folder.
-            files = writeParquetFolder(a.path, viewPages(db, a.view, a.order), (p) => ctx.report(p)).map((f) => ({ ...f, name: `${basename(a.path)}/${f.name}` }));
+            files = writeParquetFolder(a.path, viewPages(db, a.view, a.order, a.findingsRunId), (p) => ctx.report(p)).map((f) => ({ ...f, name: `${basename(a.path)}/${f.name}` }));
           } else {
             written = writeExport({
               path: a.path,
               writer: writerFor(a.format, { fields: a.fields ?? false }),
-              pages: viewPages(db, a.view, a.order),
+              pages: viewPages(db, a.view, a.order, a.findingsRunId),
               onProgress: (p) => ctx.report(p),
             });
             files = [{ name: basename(a.path), sha256: written.sha256, bytes: written.bytes, rows: written.rows }];
@@ -137,7 +141,7 @@ export function exportReadOps(db: ReadDb) {
             appVersion: a.appVersion,
             createdAt: new Date().toISOString(),
             exportFormat: a.format,
-            view: { ...a.view, order: a.order, ...(a.fields ? { fields: true } : {}) },
+            view: { ...a.view, order: a.order, ...(a.fields ? { fields: true } : {}), ...(a.findingsRunId !== undefined ? { findingsRunId: a.findingsRunId } : {}) },
             rows,
             tenants,
             files,

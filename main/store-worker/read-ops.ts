@@ -12,6 +12,7 @@ import { seek, type SeekRequest } from '../store/seek.ts';
 import { rederive } from './normalizers.ts';
 import { exportReadOps } from './export-ops.ts';
 import { ruleReadOps } from './rule-ops.ts';
+import { findingsExportOps } from './findings-export-ops.ts';
 import { presetReadOps } from './preset-ops.ts';
 import type { View } from '../store/view-sql.ts';
 import type { FacetField } from '../../common/event-fields.ts';
@@ -45,6 +46,7 @@ export function readOps(db: ReadDb) {
     tenantSyncRows: (a: { connectionId?: number }) => tenantSyncRows(db, a.connectionId),
     ...exportReadOps(db),
     ...ruleReadOps(db),
+    ...findingsExportOps(db),
     ...presetReadOps(db),
   };
 }

@@ -12,6 +12,7 @@ import { registerSigmaFunctions } from '../rules/functions.ts';
 import type { CorrelationRule, DetectionRule, LoadedRule, SqlRule } from '../rules/load.ts';
 import { loadRuleFolder } from '../rules/pack.ts';
 import { runRules, type Finding, type RunResult } from '../rules/run.ts';
+import { progressReporter, runOrderTitles } from '../rules/progress.ts';
 import { runConsoleSql, type SqlRunArgs } from './sql-console.ts';
 import type { OpContext } from './write-ops.ts';
 
@@ -99,11 +100,12 @@ export function ruleReadOps(db: ReadDb) {
       ready();
       const v = viewSql(a.view);
       const point = cancelPointSql();
-      return runRules(db, pack(a.dir, a.userDir), {
+      const rules = pack(a.dir, a.userDir);
+      return runRules(db, rules, {
         viewWhere: point ? `${point} AND ${v.where}` : v.where,
         viewParams: v.params as (string | number)[],
         shouldStop: () => ctx.signal.aborted,
-        onProgress: (done, total) => ctx.report({ done, total }),
+        onProgress: progressReporter(runOrderTitles(rules, a.ruleIds), (p) => ctx.report(p)),
       }, a.ruleIds);
     },
     findingsList: (a: { runId?: number }) => listFindings(db, a.runId ?? null),

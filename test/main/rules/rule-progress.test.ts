@@ -1,0 +1,71 @@
+/**
+ * A rule run reports rule i of n with the rule's title as it goes (rules.progress, polled as the
+ * page polls it), and rules.cancel stops it: the run answers cancelled, keeps no findings, and
+ * the previous run stays the latest. One run at a time.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ruleHandlers } from '../../../main/api/rule-handlers.ts';
+import type { RuleRunProgress } from '../../../main/rules/progress.ts';
+import { removeTempDirs, tempDir } from '../store/fixtures.ts';
+import { ALL, openRuleWorkspace, writePack, type RuleWorkspace } from './rule-run-fixture.ts';
+
+let ws: RuleWorkspace;
+let slowPack: string;
+
+beforeAll(async () => {
+  const dir = tempDir();
+  ws = await openRuleWorkspace(dir, writePack(join(dir, 'pack')));
+  slowPack = writePack(join(dir, 'slow-pack'), { slow: true });
+}, 120_000);
+
+afterAll(async () => {
+  await ws.store.close();
+  removeTempDirs();
+});
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('rule run progress', () => {
+  it('reports each rule in run order with its title, then the end', async () => {
+    const seen: RuleRunProgress[] = [];
+    const out = await ws.store.read('rulesRun', { dir: slowPack, view: ALL, ruleIds: ['5e551011-0000-4000-8000-000000000001', '5e551011-0000-4000-8000-000000000002'] }, {
+      onProgress: (p) => seen.push(p as RuleRunProgress),
+    });
+    expect(out.cancelled).toBe(false);
+    expect(seen.map((p) => [p.done, p.total, p.rule])).toEqual([
+      [0, 2, '=Session started'],
+      [1, 2, 'Many sessions for one actor'],
+      [2, 2, null],
+    ]);
+  });
+
+  it('shows the rule running; cancel stops it, which answers cancelled and keeps nothing', async () => {
+    const first = await ws.rules['rules.run']({ view: ALL }, {});
+    expect(first.runId).not.toBeNull();
+    expect(first.findings.length).toBeGreaterThan(0);
+
+    const slow = ruleHandlers(ws.store, slowPack, `${ws.workspacePath}.rules`);
+    const running = slow['rules.run']({ view: ALL }, {});
+    const progress = await until(() => slow['rules.progress']({}, {}), (p) => p.rule === 'Runs until cancelled');
+    expect(progress).toMatchObject({ running: true, done: 2, total: 3 });
+    expect(progress.startedAt).toEqual(expect.any(Number));
+    await expect(slow['rules.run']({ view: ALL }, {})).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/already running/) });
+
+    expect(await slow['rules.cancel']({}, {})).toEqual({ cancelled: true });
+    const out = await running;
+    expect(out).toMatchObject({ runId: null, findings: [], cancelled: true });
+    expect(await slow['rules.progress']({}, {})).toMatchObject({ running: false });
+    expect(await slow['rules.cancel']({}, {})).toEqual({ cancelled: false });
+
+    const latest = await ws.rules['findings.list']({}, {});
+    expect(latest.runId).toBe(first.runId);
+    expect(latest.findings).toHaveLength(first.findings.length);
+  });
+});
