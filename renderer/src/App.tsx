@@ -10,6 +10,7 @@ import { useGlobalKeys } from './hooks/useGlobalKeys.ts';
 import { useAppStore } from './state/store.ts';
 import { useSyncStore } from './state/syncSlice.ts';
 import { ConnectionsScreen } from './components/connections/ConnectionsScreen.tsx';
+import { TenantsScreen } from './components/tenants/TenantsScreen.tsx';
 import { applyStartView } from './components/presets/presetView.ts';
 
 export function App() {
@@ -38,6 +39,10 @@ export function App() {
       {screen === 'connections' ? (
         <ErrorBoundary what="the Connections screen">
           <ConnectionsScreen />
+        </ErrorBoundary>
+      ) : screen === 'tenants' ? (
+        <ErrorBoundary what="the Tenants screen">
+          <TenantsScreen />
         </ErrorBoundary>
       ) : (
       <main className={detailOpen ? 'workspace with-detail' : 'workspace'}>

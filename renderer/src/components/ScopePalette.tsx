@@ -7,6 +7,14 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow';
 import { scopeMatches, type ScopeEntry } from '../format/scopeMatches.ts';
 import { useAppStore } from '../state/store.ts';
+import { useSyncStore } from '../state/syncSlice.ts';
+
+/** The palette's one command beside the scopes: the Tenants screen (retention, legal hold, groups, integrity). */
+const TENANTS_ACTION = 'Manage tenants: retention, legal hold, groups, integrity…';
+const showsTenantsAction = (text: string) => {
+  const typed = text.trim().toLowerCase();
+  return typed === '' || TENANTS_ACTION.toLowerCase().includes(typed);
+};
 
 export function ScopePalette() {
   const [open, setOpen] = useState(false);
@@ -16,6 +24,9 @@ export function ScopePalette() {
   const input = useRef<HTMLInputElement>(null);
   const { tenants, groups, setScope } = useAppStore(useShallow((s) => ({ tenants: s.tenants, groups: s.groups, setScope: s.setScope })));
   const entries = useMemo(() => scopeMatches(text, tenants, groups), [text, tenants, groups]);
+  const withAction = showsTenantsAction(text);
+  const actionIndex = withAction ? entries.length : -1;
+  const itemCount = entries.length + (withAction ? 1 : 0);
 
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -33,7 +44,12 @@ export function ScopePalette() {
 
   if (!open) return null;
 
+  const openTenants = () => {
+    setOpen(false);
+    useSyncStore.getState().openScreen('tenants');
+  };
   const choose = (entry: ScopeEntry | undefined) => {
+    if (active === actionIndex && marked.length === 0) return openTenants();
     setOpen(false);
     if (marked.length > 0) setScope({ kind: 'tenants', tenantIds: marked });
     else if (entry) setScope(entry.scope);
@@ -46,7 +62,7 @@ export function ScopePalette() {
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      setActive((i) => Math.min(entries.length - 1, Math.max(0, i + (e.key === 'ArrowDown' ? 1 : -1))));
+      setActive((i) => Math.min(itemCount - 1, Math.max(0, i + (e.key === 'ArrowDown' ? 1 : -1))));
     } else if (e.key === 'Enter') {
       e.preventDefault();
       choose(entries[active]);
@@ -72,7 +88,7 @@ export function ScopePalette() {
           role="combobox"
           aria-expanded="true"
           aria-controls="scope-palette-list"
-          aria-activedescendant={entries[active] ? `scope-entry-${active}` : undefined}
+          aria-activedescendant={active < itemCount ? `scope-entry-${active}` : undefined}
           value={text}
           onChange={(e) => {
             setText(e.target.value);
@@ -98,7 +114,21 @@ export function ScopePalette() {
               {entry.label}
             </li>
           ))}
-          {entries.length === 0 && <li className="muted">No tenant or group has “{text}” in its name.</li>}
+          {withAction && (
+            <li
+              id={`scope-entry-${actionIndex}`}
+              role="option"
+              aria-selected={active === actionIndex}
+              data-testid="palette-tenants-action"
+              className={active === actionIndex ? 'active palette-action' : 'palette-action'}
+              onMouseEnter={() => setActive(actionIndex)}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={openTenants}
+            >
+              {TENANTS_ACTION}
+            </li>
+          )}
+          {itemCount === 0 && <li className="muted">No tenant or group has “{text}” in its name.</li>}
         </ul>
         {marked.length > 0 && <div className="muted">{marked.length} tenants marked: Enter shows them together.</div>}
       </div>

@@ -9,6 +9,7 @@ import { SqlButton } from './sql/SqlButton.tsx';
 import { RangePicker } from './RangePicker.tsx';
 import { ScopePicker } from './ScopePicker.tsx';
 import { SyncStatus } from './connections/SyncStatus.tsx';
+import { TenantsButton } from './tenants/TenantsButton.tsx';
 import { SyslogIntakeButton } from './intake/SyslogIntakeButton.tsx';
 import { TimeZoneToggle } from './TimeZoneToggle.tsx';
 import { TotalCount } from './TotalCount.tsx';
@@ -24,6 +25,7 @@ export function TopBar() {
       <TotalCount />
       <BackgroundStatus />
       <SyncStatus />
+      <TenantsButton />
       <ImportButton />
       <ExportButton />
       <PresetsButton />

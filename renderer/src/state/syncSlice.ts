@@ -10,7 +10,8 @@ import { api, ApiClientError } from '../api/client.ts';
 import { useAppStore } from './store.ts';
 import { subscribeSyncEvents } from './syncEvents.ts';
 
-export type Screen = 'events' | 'connections';
+/** The screens the top bar switches between; 'tenants' is components/tenants/TenantsScreen.tsx. */
+export type Screen = 'events' | 'connections' | 'tenants';
 
 export type SyncFilter = { connectionId?: number; tenantIds?: number[] };
 
