@@ -7,7 +7,7 @@
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { byTestId, render, type Rendered } from '../render.ts';
-import { answer, DAY, freshTenants, job, NOW, verdict, type Script } from './tenants-harness.ts';
+import { DAY, freshTenants, job, NOW, verdict, type Script } from './tenants-harness.ts';
 
 const script = vi.hoisted(() => ({ current: null as unknown as Script }));
 vi.mock('../../../../renderer/src/api/client.ts', async () => {
