@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { CallName } from './call-names.ts';
-import { EVENT_FIELDS, FACET_FIELDS, type EventFieldKey, type FieldValue } from './event-fields.ts';
+import { EVENT_FIELD_KEYS, EVENT_FIELDS, FACET_FIELDS, type EventFieldKey, type FieldValue } from './event-fields.ts';
 
 export { CALL_NAMES, IPC_PREFIX, CANCEL_CHANNEL, BRIDGE_GLOBAL, type CallName } from './call-names.ts';
 export { ACTIVITIES, CATEGORIES, FACET_FIELDS, OUTCOMES, type FacetField } from './event-fields.ts';
@@ -463,6 +463,10 @@ export const calls = {
       format: z.enum(EXPORT_FORMATS),
       /** NDJSON and JSON: the normalised fields beside the raw text. */
       fields: z.boolean().default(false),
+      /** CSV: the normalised fields to write, in order (the table's columns; default all). */
+      columns: z.array(z.enum(EVENT_FIELD_KEYS as [EventFieldKey, ...EventFieldKey[]])).max(EVENT_FIELD_KEYS.length).optional(),
+      /** CSV: add the raw JSON as the last column. */
+      raw: z.boolean().optional(),
       path: z.string().min(1).max(4096).optional(),
       /** Only the events behind the findings of rule run N ("Export the findings' events"). */
       findingsRunId: id.optional(),

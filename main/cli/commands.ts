@@ -20,6 +20,7 @@ import { CliError, EXIT, type ExitCode } from './exit-codes.ts';
 import { COMMAND_HELP, GLOBAL_HELP } from './help.ts';
 import { openHeadless, type Headless } from './headless.ts';
 import { buildView } from './view-args.ts';
+import { csvFlags } from './csv-args.ts';
 
 export interface CliIo {
   stdout: Writable;
@@ -43,13 +44,15 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   fields: { type: 'boolean' },
+  columns: { type: 'string' },
+  raw: { type: 'boolean' },
 } as const;
 
 const VIEW = ['scope', 'from', 'to', 'order'];
 const ALLOWED: Record<string, string[]> = {
   import: ['tenant', 'source'],
-  query: [...VIEW, 'format'],
-  export: [...VIEW, 'format', 'out', 'fields'],
+  query: [...VIEW, 'format', 'columns', 'raw'],
+  export: [...VIEW, 'format', 'out', 'fields', 'columns', 'raw'],
   verify: [],
   'verify-workspace': [],
 };
@@ -188,7 +191,7 @@ async function query(app: Headless, rest: string[], values: Values, io: CliIo): 
   const dir = await mkdtemp(join(tmpdir(), 'trailkeeper-query-'));
   try {
     const path = join(dir, `query.${format}`);
-    const start = await app.call('exports.start', { view, order, format: format as (typeof EXPORT_FORMATS)[number], fields: true, path });
+    const start = await app.call('exports.start', { view, order, format: format as (typeof EXPORT_FORMATS)[number], fields: true, ...csvFlags(values, format), path });
     const done = await waitForExport(app, start, io);
     if (done.status !== 'ok') return exportFailed(done, io);
     await pipeline(createReadStream(path), io.stdout, { end: false });
@@ -207,7 +210,7 @@ async function exportView(app: Headless, rest: string[], values: Values, io: Cli
   const { tenants } = await app.call('tenants.list', {});
   const { view, order } = buildView(rest[0] ?? '', values, tenants);
   const start = await app.call('exports.start', {
-    view, order, format: format as (typeof EXPORT_FORMATS)[number], fields: values.fields ?? false, ...(values.out ? { path: resolve(values.out) } : {}),
+    view, order, format: format as (typeof EXPORT_FORMATS)[number], fields: values.fields ?? false, ...csvFlags(values, format), ...(values.out ? { path: resolve(values.out) } : {}),
   });
   const done = await waitForExport(app, start, io);
   if (done.status !== 'ok') return exportFailed(done, io);

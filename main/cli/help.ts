@@ -22,6 +22,10 @@ const VIEW_OPTIONS = `  --scope SCOPE             all (default), group:NAME, ten
   --from TIME --to TIME     UTC range [from, to): 2025-01-31 or 2025-01-31T12:00:00Z
   --order newest|oldest     default newest`;
 
+const CSV_OPTIONS = `  --columns F1,F2,...       CSV: these normalised fields in this order, time first (default: all);
+                            names as in the query language or the CSV header (actorEmail, actor_email)
+  --raw                     CSV: add the raw JSON as the last column`;
+
 export const COMMAND_HELP: Record<string, string> = {
   import: `Usage: trailkeeper import FILE... [--tenant NAME] [--source KIND]
 
@@ -39,6 +43,7 @@ normalised fields beside it) or CSV (as the CSV export). QUERY uses the app's qu
 
 ${VIEW_OPTIONS}
   --format ndjson|csv       default ndjson
+${CSV_OPTIONS}
 `,
   export: `Usage: trailkeeper export [QUERY] --format csv|ndjson|json|syslog|ocsf|ocsf-parquet [options]
 
@@ -50,6 +55,7 @@ ${VIEW_OPTIONS}
                             ocsf-parquet: a folder of Hive-partitioned Parquet)
   --out PATH                default: exports/trailkeeper-<scope>-<time>.<ext> beside the workspace
   --fields                  NDJSON and JSON: the normalised fields beside the raw text
+${CSV_OPTIONS}
 `,
   verify: `Usage: trailkeeper verify MANIFEST [--workspace PATH]
 

@@ -16,7 +16,7 @@ import { compileQuery } from '../query/compile.ts';
 import { QuerySyntaxError } from '../query/errors.ts';
 import { CancelledError, StoreError, type StoreHost } from '../store-host/store-host.ts';
 import type { ExportHistoryRow } from '../store-worker/export-ops.ts';
-import { extensionFor, type ExportFormat } from './formats.ts';
+import { csvChoices, extensionFor, type ExportFormat } from './formats.ts';
 import type { DesktopExports } from './desktop-exports.ts';
 import { defaultExportName, findingsExportName } from './names.ts';
 
@@ -133,6 +133,8 @@ export function exportHandlers(opts: ExportHandlerOptions): ExportHandlers & { s
       order: stored.order,
       format: rec.format,
       fields: stored.fields === true,
+      ...(stored.columns !== undefined ? { columns: stored.columns } : {}),
+      raw: stored.raw === true,
       ...(stored.findingsRunId !== undefined ? { findingsRunId: stored.findingsRunId } : {}),
     });
     if (!parsed.success) {
@@ -153,8 +155,9 @@ export function exportHandlers(opts: ExportHandlerOptions): ExportHandlers & { s
   /** Records the export as running and streams it in a reader; its end is recorded whatever happens. */
   function run(input: StartInput, path: string): Promise<ExportRecord> {
     const runId = input.findingsRunId;
-    const view = { ...input.view, order: input.order, ...(input.fields ? { fields: true } : {}), ...(runId !== undefined ? { findingsRunId: runId } : {}) };
-    const args = { view: input.view, order: input.order, format: input.format, fields: input.fields, path, appVersion: opts.version, ...(runId !== undefined ? { findingsRunId: runId } : {}) };
+    const csv = csvChoices(input);
+    const view = { ...input.view, order: input.order, ...(input.fields ? { fields: true } : {}), ...csv, ...(runId !== undefined ? { findingsRunId: runId } : {}) };
+    const args = { view: input.view, order: input.order, format: input.format, fields: input.fields, ...csv, path, appVersion: opts.version, ...(runId !== undefined ? { findingsRunId: runId } : {}) };
     return track(input.format, view, path, (o) => store.read('exportView', args, o));
   }
 

@@ -4,11 +4,24 @@
  * would be run as a formula by spreadsheet programs, so it gets a leading apostrophe; a cell
  * that already begins with an apostrophe gets one more, so the rule reverses exactly: a reader
  * strips one leading apostrophe from any cell that has one (see README, "Exports").
+ *
+ * Columns: the event's id, tenant and time, the view's chosen fields (all normalised fields when
+ * none are chosen), and the raw text's sha256, which ties each row to its evidence. The raw JSON
+ * itself is a column only on request: a spreadsheet cell holds at most 32,767 characters, and
+ * the raw text is two thirds of the bytes (NDJSON carries it exactly).
  */
 import Papa from 'papaparse';
-import { EVENT_FIELD_KEYS, EVENT_FIELDS } from '../../common/event-fields.ts';
+import { EVENT_FIELD_KEYS, EVENT_FIELDS, type EventFieldKey } from '../../common/event-fields.ts';
 import { isoUtc, type ExportRow, type FormatWriter } from './export-row.ts';
 
+export interface CsvOptions {
+  /** The normalised fields to write, in order (default: all of them). */
+  columns?: readonly EventFieldKey[];
+  /** Add the raw JSON as the last column. */
+  raw?: boolean;
+}
+
+/** First characters a spreadsheet could run as a formula, and the apostrophe that marks a neutralised cell. */
 const TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r', "'"]);
 
 /** The cell as written: an apostrophe in front when a spreadsheet could take it as a formula. */
@@ -21,29 +34,34 @@ export function unneutralise(cell: string): string {
   return cell.startsWith("'") ? cell.slice(1) : cell;
 }
 
-/** The header: ids, the tenant, every normalised field by its column name, the raw hash and text. */
-export const CSV_COLUMNS = [
-  'id', 'tenant_id', 'tenant',
-  ...EVENT_FIELD_KEYS.map((key) => EVENT_FIELDS[key].column),
-  'raw_sha256', 'raw',
-] as const;
+/** The fields a CSV carries: the time first, then the chosen ones without repeating it. */
+export function csvFields(opts: CsvOptions = {}): EventFieldKey[] {
+  const chosen = opts.columns && opts.columns.length > 0 ? opts.columns : EVENT_FIELD_KEYS;
+  return ['ts', ...chosen.filter((k) => k !== 'ts')];
+}
 
-function cells(row: ExportRow): string[] {
-  const out = [String(row.id), String(row.tenantId), row.tenantName];
-  for (const key of EVENT_FIELD_KEYS) {
-    const value = row[key];
-    out.push(key === 'ts' ? isoUtc(value as number) : value === null ? '' : String(value));
-  }
-  out.push(row.rawSha256, row.raw);
-  return out.map(neutralise);
+/** The header row: ids and tenant, the fields by their column names, the raw hash, and the raw text when asked. */
+export function csvColumns(opts: CsvOptions = {}): string[] {
+  return ['id', 'tenant_id', 'tenant', ...csvFields(opts).map((key) => EVENT_FIELDS[key].column), 'raw_sha256', ...(opts.raw ? ['raw'] : [])];
 }
 
 const UNPARSE = { header: false, newline: '\r\n', escapeFormulae: false, quotes: false } as const;
 
-export function csvWriter(): FormatWriter {
+export function csvWriter(opts: CsvOptions = {}): FormatWriter {
+  const fields = csvFields(opts);
+  const cells = (row: ExportRow): string[] => {
+    const out = [String(row.id), String(row.tenantId), neutralise(row.tenantName)];
+    for (const key of fields) {
+      const value = row[key];
+      out.push(key === 'ts' ? isoUtc(value as number) : value === null ? '' : neutralise(String(value)));
+    }
+    out.push(row.rawSha256);
+    if (opts.raw) out.push(neutralise(row.raw));
+    return out;
+  };
   return {
     extension: 'csv',
-    head: () => `${Papa.unparse([CSV_COLUMNS as unknown as string[]], UNPARSE)}\r\n`,
+    head: () => `${Papa.unparse([csvColumns(opts)], UNPARSE)}\r\n`,
     rows: (rows) => (rows.length ? `${Papa.unparse(rows.map(cells), UNPARSE)}\r\n` : ''),
     tail: () => '',
   };

@@ -1,5 +1,6 @@
 /** The export formats and their writers: one name → one FormatWriter. */
 import { EXPORT_FORMATS } from '../../common/contract.ts';
+import type { EventFieldKey } from '../../common/event-fields.ts';
 import { csvWriter } from './csv.ts';
 import type { FormatWriter } from './export-row.ts';
 import { jsonWriter } from './json.ts';
@@ -13,17 +14,26 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export interface WriterOptions {
   /** NDJSON and JSON: the normalised fields beside the raw text. */
   fields?: boolean;
+  /** CSV: the normalised fields to write, and whether the raw JSON is a column. */
+  columns?: readonly EventFieldKey[];
+  raw?: boolean;
 }
 
 export function writerFor(format: ExportFormat, opts: WriterOptions = {}): FormatWriter {
   switch (format) {
-    case 'csv': return csvWriter();
+    case 'csv': return csvWriter({ ...(opts.columns ? { columns: opts.columns } : {}), raw: opts.raw ?? false });
     case 'ndjson': return ndjsonWriter(opts);
     case 'json': return jsonWriter(opts);
     case 'syslog': return syslogWriter();
     case 'ocsf': return ocsfWriter();
     case 'ocsf-parquet': throw new Error('OCSF Parquet is a folder of part files: write it with ParquetPartitions (parquet.ts).');
   }
+}
+
+/** What an export's recorded view keeps of a CSV's column choice, only when one was made. */
+export function csvChoices(a: { format: string; columns?: readonly EventFieldKey[] | undefined; raw?: boolean }): { columns?: readonly EventFieldKey[]; raw?: true } {
+  if (a.format !== 'csv') return {};
+  return { ...(a.columns ? { columns: a.columns } : {}), ...(a.raw ? { raw: true as const } : {}) };
 }
 
 /** The file name's ending (a folder's, for Parquet's partitions). */

@@ -9,10 +9,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/commands.ts';
 import { EXIT } from '../../../main/cli/exit-codes.ts';
 import { openHeadless } from '../../../main/cli/headless.ts';
+import { unneutralise } from '../../../main/export/csv.ts';
 import { removeTempDirs, tempDir } from '../store/fixtures.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/samples/${name}`, import.meta.url));
@@ -82,6 +84,28 @@ describe('trailkeeper', () => {
     expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, firstMismatch: { kind: 'file', where: 'all.csv' } });
 
     expect(await cli('--workspace', workspace, 'verify-workspace')).toMatchObject({ code: EXIT.ok });
+  }, 240_000);
+
+  it('query --format csv writes the chosen columns in order, and the raw JSON only with --raw', async () => {
+    const plain = await cli('--workspace', workspace, 'query', '', '--format', 'csv', '--columns', 'outcome,actor_email');
+    expect(plain.code).toBe(EXIT.ok);
+    const rows = Papa.parse<string[]>(plain.stdout, { skipEmptyLines: true }).data;
+    expect(rows[0]).toEqual(['id', 'tenant_id', 'tenant', 'ts', 'outcome', 'actor_email', 'raw_sha256']);
+    const app = await openHeadless(workspace);
+    try {
+      const first = await app.call('events.get', { id: Number(rows[1]![0]) });
+      expect(rows[1]!.slice(4, 7)).toEqual([first.outcome, first.actorEmail ?? '', first.rawSha256]);
+      const withRaw = await cli('--workspace', workspace, 'query', '', '--format', 'csv', '--columns', 'outcome', '--raw');
+      const rawRows = Papa.parse<string[]>(withRaw.stdout, { skipEmptyLines: true }).data;
+      expect(rawRows[0]).toEqual(['id', 'tenant_id', 'tenant', 'ts', 'outcome', 'raw_sha256', 'raw']);
+      expect(unneutralise(rawRows[1]!.at(-1)!)).toBe((await app.call('events.get', { id: Number(rawRows[1]![0]) })).raw);
+    } finally {
+      await app.close();
+    }
+    const unknown = await cli('--workspace', workspace, 'query', '', '--format', 'csv', '--columns', 'outcome,shoeSize');
+    expect(unknown).toMatchObject({ code: EXIT.usage, stdout: '' });
+    expect(unknown.stderr).toMatch(/not known: shoeSize/);
+    expect(await cli('--workspace', workspace, 'query', '', '--columns', 'outcome')).toMatchObject({ code: EXIT.usage });
   }, 240_000);
 
   it('answers mistakes with a sentence on stderr and the documented exit code', async () => {

@@ -8,8 +8,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportRecord, EventDetail } from '../../../common/contract.ts';
-import { EVENT_FIELD_KEYS, EVENT_FIELDS } from '../../../common/event-fields.ts';
-import { CSV_COLUMNS, unneutralise } from '../../../main/export/csv.ts';
+import { EVENT_FIELD_KEYS, EVENT_FIELDS, type EventFieldKey } from '../../../common/event-fields.ts';
+import { csvColumns, unneutralise } from '../../../main/export/csv.ts';
 import { manifestDigest } from '../../../main/export/manifest.ts';
 import type { StoreHost } from '../../../main/store-host/store-host.ts';
 import { removeTempDirs, tempDir } from '../store/fixtures.ts';
@@ -46,37 +46,56 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-/** The CSV cells the workspace's values should give back, before neutralisation. */
-function expectedCells(e: EventDetail): string[] {
-  const fields = EVENT_FIELD_KEYS.map((key) => {
+/** The CSV cells the workspace's values should give back, before neutralisation: `fields` in order (the time first), then the raw hash and text. */
+function expectedCells(e: EventDetail, fields: readonly EventFieldKey[], withRaw: boolean): string[] {
+  const cells = fields.map((key) => {
     const v = e[key];
     return key === 'ts' ? new Date(v as number).toISOString() : v === null ? '' : String(v);
   });
-  return [String(e.id), String(e.tenantId), e.tenantName, ...fields, e.rawSha256, e.raw];
+  return [String(e.id), String(e.tenantId), e.tenantName, ...cells, e.rawSha256, ...(withRaw ? [e.raw] : [])];
 }
+
+const readCsv = (path: string): string[][] => {
+  const script = 'import csv,json,sys\nwith open(sys.argv[1], newline="", encoding="utf-8") as f: print(json.dumps(list(csv.reader(f))))';
+  return JSON.parse(execFileSync('python3', ['-c', script, path], { maxBuffer: 1 << 28 }).toString('utf8')) as string[][];
+};
 
 describe('CSV export', () => {
   it('reads back through Python\'s csv module to exactly the stored values, with every row and no cap', async () => {
-    const done = await runExport({ view: all, order: 'oldest', format: 'csv', fields: false });
+    const done = await runExport({ view: all, order: 'oldest', format: 'csv', fields: false, raw: true });
     expect(done.status).toBe('ok');
     expect(done.rows).toBe(TOTAL);
     expect(done.name).toMatch(/^trailkeeper-all-\d{8}T\d{6}Z\.csv$/);
-    const script = 'import csv,json,sys\nwith open(sys.argv[1], newline="", encoding="utf-8") as f: print(json.dumps(list(csv.reader(f))))';
-    const rows = JSON.parse(execFileSync('python3', ['-c', script, done.path], { maxBuffer: 1 << 28 }).toString('utf8')) as string[][];
-    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    const rows = readCsv(done.path);
+    expect(rows[0]).toEqual(csvColumns({ raw: true }));
+    expect(rows[0]).toContain('raw');
     expect(rows.length - 1).toBe(TOTAL);
     const ids = rows.slice(1).map((r) => Number(r[0]));
     expect(ids).toEqual([...stored.keys()]);
     for (const row of rows.slice(1)) {
       const e = stored.get(Number(row[0]))!;
-      expect(row.map(unneutralise)).toEqual(expectedCells(e));
+      expect(row.map(unneutralise)).toEqual(expectedCells(e, ['ts', ...EVENT_FIELD_KEYS.filter((k) => k !== 'ts')], true));
     }
+  });
+
+  it('writes the view\'s chosen columns in their order, the time first, and the raw text only when asked', async () => {
+    const columns: EventFieldKey[] = ['outcome', 'actorEmail', 'action'];
+    const done = await runExport({ view: all, order: 'oldest', format: 'csv', fields: false, columns });
+    const rows = readCsv(done.path);
+    expect(rows[0]).toEqual(['id', 'tenant_id', 'tenant', 'ts', 'outcome', 'actor_email', 'action', 'raw_sha256']);
+    expect(rows.length - 1).toBe(TOTAL);
+    for (const row of rows.slice(1)) {
+      expect(row.map(unneutralise)).toEqual(expectedCells(stored.get(Number(row[0]))!, ['ts', ...columns], false));
+    }
+    const manifest = JSON.parse(readFileSync(done.manifestPath!, 'utf8')) as { view: { columns?: string[]; raw?: boolean } };
+    expect(manifest.view.columns).toEqual(columns);
+    expect(manifest.view.raw).toBeUndefined();
   });
 
   it('neutralises cells a spreadsheet would run as formulas, as the README says', async () => {
     const done = await runExport({ view: { ...all, query: 'hostile' }, order: 'oldest', format: 'csv', fields: false });
     const text = readFileSync(done.path, 'utf8');
-    const actionCol = CSV_COLUMNS.indexOf(EVENT_FIELDS.action.column as never);
+    const actionCol = csvColumns().indexOf(EVENT_FIELDS.action.column);
     const python = 'import csv,json,sys\nwith open(sys.argv[1], newline="", encoding="utf-8") as f: print(json.dumps([r[int(sys.argv[2])] for r in csv.reader(f)][1:]))';
     const actions = JSON.parse(execFileSync('python3', ['-c', python, done.path, String(actionCol)]).toString('utf8')) as string[];
     expect(actions).toEqual([
