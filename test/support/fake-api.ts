@@ -56,6 +56,7 @@ const QUERY_FIELDS: Record<string, (e: EventDetail) => string | null> = {
   actor: (e) => e.actorEmail,
   ip: (e) => e.ip,
   tenant: (e) => e.tenantName,
+  starred: (e) => String(e.annotation?.starred ?? false),
 };
 
 const ROW_KEYS = new Set(Object.keys(calls['events.page'].output.shape.rows.element.shape));
@@ -125,7 +126,36 @@ export function createFakeApi(options: { tenants: Tenant[]; events: EventDetail[
     },
     'syslog.stop': () => (syslog = { ...syslog, running: false, tenantId: null, connections: 0 }),
     'syslog.status': () => syslog,
+    // Annotations are kept on the fake's own events, as the workspace keeps them beside its rows.
+    'annotations.set': ({ eventId, starred, tags, note }) => {
+      const event = events.find((e) => e.id === eventId);
+      if (!event) throw new ApiClientError({ code: 'not_found', message: `There is no event with id ${eventId}.`, field: 'eventId' });
+      const now = { ...(event.annotation ?? { starred: false, tags: [], note: '' }) };
+      if (starred !== undefined) now.starred = starred;
+      if (tags) now.tags = [...new Set(tags)].sort();
+      if (note !== undefined) now.note = note;
+      setAnnotation(event, now);
+      return { eventId, ...now };
+    },
+    'annotations.bulkTag': ({ tag, action, target }) => {
+      const chosen = 'eventIds' in target ? events.filter((e) => target.eventIds.includes(e.id)) : matching(target.view);
+      let changed = 0;
+      for (const e of chosen) {
+        const now = e.annotation ?? { starred: false, tags: [], note: '' };
+        const has = now.tags.includes(tag);
+        if (action === 'add' && !has) setAnnotation(e, { ...now, tags: [...now.tags, tag].sort() });
+        else if (action === 'remove' && has) setAnnotation(e, { ...now, tags: now.tags.filter((t) => t !== tag) });
+        else continue;
+        changed++;
+      }
+      return { matched: chosen.length, changed };
+    },
   };
+
+  function setAnnotation(event: EventDetail, a: NonNullable<EventDetail['annotation']>): void {
+    if (a.starred || a.tags.length > 0 || a.note !== '') event.annotation = a;
+    else delete event.annotation;
+  }
 
   function ordered(view: View, order: 'newest' | 'oldest'): EventDetail[] {
     const sign = order === 'newest' ? -1 : 1;

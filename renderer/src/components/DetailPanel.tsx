@@ -13,6 +13,7 @@ import { CopyRawButton } from './CopyRawButton.tsx';
 import { DetailFields } from './DetailFields.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { RawJsonEditor } from './RawJsonEditor.tsx';
+import { AnnotationEditor } from './annotations/AnnotationEditor.tsx';
 
 type Tab = 'raw' | 'normalised';
 
@@ -72,6 +73,7 @@ export function DetailPanel() {
           </button>
         ))}
       </div>
+      {detail && <AnnotationEditor event={detail} />}
       {detailStatus === 'error' && (
         <div className="detail-error" role="alert">{detailError}</div>
       )}

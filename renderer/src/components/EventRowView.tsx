@@ -5,6 +5,8 @@ import type { TimeZoneMode } from '../format/time.ts';
 import { useAppStore } from '../state/store.ts';
 import { columnById } from '../table/columnCatalog.ts';
 import { EventCells } from './EventCells.tsx';
+import { StarToggle } from './annotations/StarToggle.tsx';
+import { handleMarkClick, useIsMarked } from './annotations/rowMarks.ts';
 
 type Props = {
   row: EventRow;
@@ -28,18 +30,20 @@ function openCellMenu(e: MouseEvent, row: EventRow): void {
 }
 
 export const EventRowView = memo(function EventRowView({ row, index, top, selected, timeZone, columns, activeColumn, onActivate }: Props) {
+  const marked = useIsMarked(row.id);
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
-      aria-selected={selected}
-      className={`event-row outcome-${row.outcome} category-${row.category}${selected ? ' selected' : ''}`}
+      aria-selected={selected || marked}
+      className={`event-row outcome-${row.outcome} category-${row.category}${selected ? ' selected' : ''}${marked ? ' marked' : ''}`}
       data-testid="event-row"
       data-event-id={row.id}
       style={{ transform: `translateY(${top}px)` }}
-      onClick={() => onActivate(index, row.id)}
+      onClick={(e) => handleMarkClick(e, index) || onActivate(index, row.id)}
       onContextMenu={(e) => openCellMenu(e, row)}
     >
+      <StarToggle row={row} />
       <EventCells row={row} columns={columns} timeZone={timeZone} activeColumn={activeColumn} />
     </div>
   );

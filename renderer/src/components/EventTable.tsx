@@ -17,6 +17,7 @@ import { EventRowView } from './EventRowView.tsx';
 import { EventTableHeader } from './EventTableHeader.tsx';
 import { FilterChips } from './FilterChips.tsx';
 import { GoToTime } from './GoToTime.tsx';
+import { AnnotationActions } from './annotations/AnnotationActions.tsx';
 import { effectiveColumn, handleCellKey, onGridContextMenu } from './gridCellKeys.ts';
 import { Histogram } from './Histogram.tsx';
 import { LoadingIndicator } from './LoadingIndicator.tsx';
@@ -119,6 +120,7 @@ export function EventTable() {
       <div className="table-toolbar">
         <RowPosition />
         <FilterChips />
+        <AnnotationActions />
         <GoToTime />
         <ColumnChooser />
       </div>

@@ -1,6 +1,7 @@
 /**
  * Shortcuts that work wherever focus is not taking text: `/` focuses the query box, Esc closes
- * the detail, and ↑/↓/Enter drive the table when nothing else has focus.
+ * the detail, `s` stars or unstars the selected event, and ↑/↓/Enter drive the table when
+ * nothing else has focus.
  */
 import { useEffect } from 'react';
 import { useAppStore } from '../state/store.ts';
@@ -25,6 +26,9 @@ function onKeyDown(event: KeyboardEvent): void {
   if (event.key === '/') {
     event.preventDefault();
     focusById(QUERY_INPUT_ID);
+  } else if (event.key === 's' || event.key === 'S') {
+    event.preventDefault();
+    state.toggleStarSelected();
   } else if (event.target === document.body && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
     event.preventDefault();
     state.moveSelection(event.key === 'ArrowDown' ? 1 : -1);

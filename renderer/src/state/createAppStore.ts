@@ -15,6 +15,7 @@ import { createHistorySlice } from './historySlice.ts';
 import { createPivotSlice } from './pivotSlice.ts';
 import { createResultsSlice } from './resultsSlice.ts';
 import { createStatusSlice } from './statusSlice.ts';
+import { createAnnotationsSlice } from './annotationsSlice.ts';
 import { createTenantsSlice } from './tenantsSlice.ts';
 import type { AppState } from './types.ts';
 import { createViewSlice } from './viewSlice.ts';
@@ -32,6 +33,7 @@ export function createAppStore(api: TrailkeeperApi) {
     ...createPivotSlice(...args),
     ...createHintSlice(api)(...args),
     ...createStatusSlice(...args),
+    ...createAnnotationsSlice(api)(...args),
     ...createWorkspaceSlice(api)(...args),
     ...createColumnsSlice(...args),
     ...createHistorySlice(...args),

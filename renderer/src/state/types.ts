@@ -11,10 +11,11 @@ import type { HistorySlice } from './historySlice.ts';
 import type { PivotSlice } from './pivotSlice.ts';
 import type { ResultsSlice } from './resultsSlice.ts';
 import type { StatusSlice } from './statusSlice.ts';
+import type { AnnotationsSlice } from './annotationsSlice.ts';
 import type { TenantsSlice } from './tenantsSlice.ts';
 import type { ViewSlice } from './viewSlice.ts';
 import type { WorkspaceSlice } from './workspaceSlice.ts';
 
-export type AppState = TenantsSlice & ViewSlice & ResultsSlice & DetailSlice & HistogramSlice & FieldsSlice & FiltersSlice & PivotSlice & HintSlice & StatusSlice & WorkspaceSlice & ColumnsSlice & HistorySlice & CompletionSlice;
+export type AppState = TenantsSlice & ViewSlice & ResultsSlice & DetailSlice & HistogramSlice & FieldsSlice & FiltersSlice & PivotSlice & HintSlice & StatusSlice & AnnotationsSlice & WorkspaceSlice & ColumnsSlice & HistorySlice & CompletionSlice;
 
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;
