@@ -23,7 +23,7 @@ export function FindingsTable({ findings, onOpen }: { findings: Finding[]; onOpe
             <tr key={i} data-testid="finding-row">
               <td>{new Date(f.ts).toISOString().replace('T', ' ').slice(0, 19)}</td>
               <td className={`level level-${f.level}`}>{f.level}</td>
-              <td>
+              <td title={`Rule ${f.ruleId}${f.ruleVersion ? `, version ${f.ruleVersion}` : ''}`}>
                 {f.title}
                 {f.group && <div className="muted small">{Object.entries(f.group).map(([k, v]) => `${k}=${v}`).join(', ')}{f.measure !== null ? ` · ${f.measure}` : ''}</div>}
               </td>

@@ -1,19 +1,24 @@
 /**
  * Run the built-in rule pack (SigmaHQ and Trailkeeper rules) over the view on screen. The run
- * happens in a reader thread; Cancel stops it. Findings list rule, level, author, tenant, time
- * and events; an event id opens the event in the inspector. The Rules tab lists every rule,
- * and why the unsupported ones cannot run.
+ * happens in a reader thread, showing rule i of n as it goes; Cancel stops it and keeps nothing.
+ * Findings list rule, level, author, tenant, time and events; an event id opens the event in the
+ * inspector; the findings, or their events, export with a manifest. The Rules tab lists every
+ * rule, and why the unsupported ones cannot run.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Finding, RuleSummary } from '../../../../common/contract.ts';
 import { api, ApiClientError } from '../../api/client.ts';
+import { FindingsExport } from './FindingsExport.tsx';
 import { FindingsTable } from './FindingsTable.tsx';
+import { RuleRunProgress, useRuleProgress } from './RuleRunProgress.tsx';
 import { currentView } from './currentView.ts';
+
+const CANCELLED = 'Cancelled: no findings were kept from this run; the previous findings stay.';
 
 type Phase =
   | { kind: 'idle' }
   | { kind: 'running'; started: number }
-  | { kind: 'done'; findings: Finding[]; problems: number; cancelled: boolean; tookMs: number }
+  | { kind: 'done'; runId: number; findings: Finding[]; problems: number; tookMs: number }
   | { kind: 'failed'; message: string };
 
 export function RulesDialog({ onClose }: { onClose: () => void }) {
@@ -23,10 +28,11 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
   const [elapsed, setElapsed] = useState(0);
   const abort = useRef<AbortController | null>(null);
   const running = phase.kind === 'running';
+  const progress = useRuleProgress(running);
 
   useEffect(() => {
-    void api['findings.list']({}).then(({ findings }) => {
-      setPhase((p) => (p.kind === 'idle' && findings.length ? { kind: 'done', findings, problems: 0, cancelled: false, tookMs: 0 } : p));
+    void api['findings.list']({}).then(({ runId, findings }) => {
+      setPhase((p) => (p.kind === 'idle' && runId !== null && findings.length ? { kind: 'done', runId, findings, problems: 0, tookMs: 0 } : p));
     }).catch(() => {});
     void api['rules.list']({}).then(({ rules: r }) => setRules(r)).catch(() => setRules([]));
   }, []);
@@ -51,12 +57,22 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
     setPhase({ kind: 'running', started: Date.now() });
     try {
       const out = await api['rules.run']({ view: currentView() }, { signal: controller.signal });
-      setPhase({ kind: 'done', findings: out.findings, problems: out.problems.length, cancelled: out.cancelled, tookMs: out.tookMs });
+      if (out.cancelled || out.runId === null) setPhase({ kind: 'failed', message: CANCELLED });
+      else setPhase({ kind: 'done', runId: out.runId, findings: out.findings, problems: out.problems.length, tookMs: out.tookMs });
     } catch (error) {
       const e = ApiClientError.from(error);
-      setPhase({ kind: 'failed', message: e.code === 'cancelled' ? 'Cancelled: no findings were kept from this run.' : e.message });
+      setPhase({ kind: 'failed', message: e.code === 'cancelled' ? CANCELLED : e.message });
     } finally {
       abort.current = null;
+    }
+  }
+
+  // Stops the run where it is (its answer says cancelled); if the host cannot be asked, the call is aborted.
+  async function cancel(): Promise<void> {
+    try {
+      await api['rules.cancel']({});
+    } catch {
+      abort.current?.abort();
     }
   }
 
@@ -85,14 +101,14 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
         {tab === 'findings' ? (
           <>
             <p className="muted">The built-in pack over the view on screen (scope, range and query).</p>
-            {phase.kind === 'running' && <p role="status" data-testid="rules-progress">Running the pack… {(elapsed / 1000).toFixed(1)} s</p>}
+            {phase.kind === 'running' && <RuleRunProgress progress={progress} elapsedMs={elapsed} />}
             {phase.kind === 'failed' && <p className="error-text" role="alert">{phase.message}</p>}
             {phase.kind === 'done' && (
               <>
                 <p role="status" data-testid="rules-done">
-                  {phase.findings.length} findings{phase.tookMs ? ` in ${(phase.tookMs / 1000).toFixed(1)} s` : ' (last run)'}
-                  {phase.cancelled ? ', cancelled before the end' : ''}.
+                  {phase.findings.length} findings{phase.tookMs ? ` in ${(phase.tookMs / 1000).toFixed(1)} s` : ' (last run)'}.
                 </p>
+                {phase.findings.length > 0 && <FindingsExport runId={phase.runId} />}
                 <FindingsTable findings={phase.findings} onOpen={onClose} />
               </>
             )}
@@ -111,7 +127,7 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
         )}
         <div className="modal-actions">
           {running ? (
-            <button type="button" className="control" data-testid="rules-cancel" onClick={() => abort.current?.abort()}>
+            <button type="button" className="control" data-testid="rules-cancel" onClick={() => void cancel()}>
               Cancel
             </button>
           ) : (

@@ -1,17 +1,17 @@
 /**
  * Forensic SQL for what neither the query language nor Sigma says. Runs on a read-only reader
  * (query_only) with a time limit; Ctrl/Cmd+Enter runs, Cancel stops. Named parameters (`:since`)
- * get a field each. A value in an `id` or `event_id` column opens that event in the inspector.
+ * get a field each. Results show in a virtualised grid (SqlResultGrid), where a value in an `id`
+ * or `event_id` column opens that event in the inspector.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SavedQuery, SqlResult } from '../../../../common/contract.ts';
 import { api, ApiClientError } from '../../api/client.ts';
 import { useAppStore } from '../../state/store.ts';
+import { SqlResultGrid } from './SqlResultGrid.tsx';
 import type { SqlEditor } from './sqlEditor.ts';
 
 const INITIAL = "SELECT id, ts, action, actor_email, ip\nFROM events\nWHERE action LIKE :action\nORDER BY ts DESC\nLIMIT 100";
-const EVENT_COLUMNS = new Set(['id', 'event_id']);
-
 export function paramNames(sql: string): string[] {
   const stripped = sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'/g, ' ');
   return [...new Set([...stripped.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!))];
@@ -136,36 +136,19 @@ export function SqlConsole({ onClose }: { onClose: () => void }) {
 }
 
 function ResultGrid({ result, onOpen }: { result: SqlResult; onOpen: () => void }) {
-  const open = (id: unknown) => {
-    if (typeof id !== 'number') return;
-    void useAppStore.getState().openDetail(id);
-    onOpen();
-  };
+  const open = useCallback(
+    (id: number) => {
+      void useAppStore.getState().openDetail(id);
+      onOpen();
+    },
+    [onOpen],
+  );
   return (
     <>
       <p role="status" data-testid="sql-done">
         {result.rows.length} rows{result.truncated ? ' (stopped at the row limit)' : ''} in {result.tookMs} ms.
       </p>
-      <div className="sql-results">
-        <table className="grid" data-testid="sql-results">
-          <thead>
-            <tr>{result.columns.map((c, i) => <th key={i}>{c}</th>)}</tr>
-          </thead>
-          <tbody>
-            {result.rows.map((row, r) => (
-              <tr key={r}>
-                {row.map((v, c) =>
-                  EVENT_COLUMNS.has(result.columns[c] ?? '') && typeof v === 'number' ? (
-                    <td key={c}><button type="button" className="link" data-testid="sql-event" onClick={() => open(v)}>#{v}</button></td>
-                  ) : (
-                    <td key={c}>{v === null ? <span className="muted">NULL</span> : String(v)}</td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SqlResultGrid result={result} onOpenEvent={open} />
     </>
   );
 }
