@@ -1,8 +1,9 @@
-/** Between the view on screen and a preset's view: capture it, and apply one back (then rerun). */
+/** Between the view on screen and a preset's view (with the table's columns): capture it, and apply one back (then rerun). */
 import type { Preset } from '../../../../common/contract.ts';
 import { api } from '../../api/client.ts';
 import { isRangePresetId } from '../../format/rangePresets.ts';
 import { useAppStore } from '../../state/store.ts';
+import { applyColumns, captureColumns } from './presetColumns.ts';
 
 export function captureView(): Preset['view'] {
   const s = useAppStore.getState();
@@ -11,6 +12,7 @@ export function captureView(): Preset['view'] {
     range: s.customRange ? { from: s.customRange.from, to: s.customRange.to } : { preset: s.rangePreset },
     query: s.queryText,
     order: s.order,
+    columns: captureColumns(useAppStore),
   };
 }
 
@@ -21,6 +23,7 @@ export function applyView(view: Preset['view']): void {
       ? { rangePreset: range.preset, customRange: null }
       : { customRange: { from: (range as { from: number | null }).from, to: (range as { to: number | null }).to } };
   useAppStore.setState({ scope: view.scope, queryText: view.query, order: view.order, ...patch });
+  if (view.columns) applyColumns(useAppStore, view.columns);
   void useAppStore.getState().refresh();
 }
 
