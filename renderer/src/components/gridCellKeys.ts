@@ -32,7 +32,8 @@ export function handleCellKey(e: KeyboardEvent<HTMLElement>): boolean {
   const pivot = row && columnId ? columnById(columnId)?.pivot(row) : undefined;
   if (!pivot) return false;
   e.preventDefault();
-  const cell = e.currentTarget.querySelector(`[aria-selected="true"] [data-column="${CSS.escape(columnId!)}"]`) ?? e.currentTarget;
+  // The selected row by its class: aria-selected also marks the rows picked for tagging.
+  const cell = e.currentTarget.querySelector(`.event-row.selected [data-column="${CSS.escape(columnId!)}"]`) ?? e.currentTarget;
   const rect = cell.getBoundingClientRect();
   state.openPivot({ ...pivot, x: rect.left, y: rect.bottom });
   return true;

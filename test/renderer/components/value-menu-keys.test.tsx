@@ -32,7 +32,7 @@ beforeEach(async () => {
   view = await render(
     <>
       <div data-testid="grid" tabIndex={0} onKeyDown={(e) => void handleCellKey(e)}>
-        <div role="row" aria-selected="true">
+        <div role="row" aria-selected="true" className="event-row selected">
           <div data-column="time" />
           <div data-column="tenant" />
         </div>
