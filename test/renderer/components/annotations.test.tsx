@@ -3,7 +3,7 @@
  * toggles and shows the saved state; the inspector stars, adds and removes tags (refusing a bad
  * one with the rule's sentence, sending nothing) and saves a note; a refused save is undone with
  * the reason in the banner; "★ Starred" runs `starred:true` keeping the scope, and again restores
- * the query; "Tag selection…" tags the marked rows.
+ * the query; "Tag…" tags the marked rows, or every event of the view on screen.
  */
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -122,16 +122,16 @@ describe('toolbar actions', () => {
     useAppStore.getState().setScope({ kind: 'all' });
   });
 
-  it('Tag selection… tags the marked rows and says how many', async () => {
+  it('Tag… on the selection tags the marked rows and says how many', async () => {
     const ids = [0, 1].map((i) => rowAt(useAppStore.getState().rows, i)!.id);
     view = await render(<AnnotationActions />);
-    expect(el('tag-selection')).toBeNull();
+    expect(el('tag-events')!.textContent).toBe('Tag…');
     await act(async () => {
       useAppStore.getState().toggleMark(0);
       useAppStore.getState().toggleMark(1);
     });
-    expect(el('tag-selection')!.textContent).toBe('Tag selection… (2)');
-    await click(el('tag-selection'));
+    expect(el('tag-events')!.textContent).toBe('Tag 2…');
+    await click(el('tag-events'));
     await type(el('tag-dialog-input'), 'bad tag');
     await click(el('tag-dialog-add'));
     expect(el('tag-dialog-problem')!.textContent).toMatch(/a tag is one word/);
@@ -143,5 +143,22 @@ describe('toolbar actions', () => {
     const input = harness.fake.callsOf('annotations.bulkTag').at(-1)?.input as { tag: string; target: { eventIds: number[] } };
     expect(input.tag).toBe('case-9');
     expect(input.target.eventIds.sort()).toEqual(ids.sort());
+  });
+
+  it('Tag… with "all in view" tags every event of the view on screen (its range and query)', async () => {
+    useAppStore.getState().setQueryText('outcome:failure');
+    await useAppStore.getState().refresh();
+    view = await render(<AnnotationActions />);
+    await click(el('tag-events'));
+    expect((el('tag-target-view') as HTMLInputElement).checked).toBe(true);
+    expect((el('tag-target-marked') as HTMLInputElement).disabled).toBe(true);
+    await type(el('tag-dialog-input'), 'fail-window');
+    await click(el('tag-dialog-add'));
+    await settle();
+    const input = harness.fake.callsOf('annotations.bulkTag').at(-1)?.input as { target: { view: { query: string; range: unknown } } };
+    expect(input.target.view).toEqual(useAppStore.getState().activeView);
+    expect(input.target.view.query).toBe('outcome:failure');
+    const count = useAppStore.getState().count!;
+    expect(el('annotation-notice')!.textContent).toBe(`Tagged ${count} events 'fail-window' (${count} in view).`);
   });
 });

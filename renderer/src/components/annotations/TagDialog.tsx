@@ -1,5 +1,5 @@
 /**
- * "Tag selection…" and "Tag all in view…": one tag added to or removed from the marked rows or
+ * Tag the selection, or tag all in view: one tag added to or removed from the marked rows or
  * every event of the view on screen (its scope, range and query: a time window). Refusals (a bad
  * tag, a view too large) are shown here and nothing is changed.
  */
@@ -9,16 +9,18 @@ import { formatCount } from '../../format/count.ts';
 import type { BulkTarget } from '../../state/annotationsSlice.ts';
 import { useAppStore } from '../../state/store.ts';
 
-export function TagDialog({ target, onClose }: { target: BulkTarget; onClose: () => void }) {
+export function TagDialog({ initialTarget, onClose }: { initialTarget: BulkTarget; onClose: () => void }) {
   const marked = useAppStore((s) => s.marked.size);
   const count = useAppStore((s) => s.count);
   const [tag, setTag] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [target, setTarget] = useState<BulkTarget>(initialTarget);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
 
-  const what = target === 'marked' ? `the ${formatCount(marked)} selected event${marked === 1 ? '' : 's'}` : `all ${count === null ? '' : `${formatCount(count)} `}events in view (scope, range and query)`;
+  const selectedLabel = `the ${formatCount(marked)} selected event${marked === 1 ? '' : 's'}`;
+  const viewLabel = `all ${count === null ? '' : `${formatCount(count)} `}events in view (scope, range and query)`;
   const run = async (action: 'add' | 'remove') => {
     const parsed = tagSchema.safeParse(tag);
     if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? 'not a tag');
@@ -31,7 +33,17 @@ export function TagDialog({ target, onClose }: { target: BulkTarget; onClose: ()
 
   return (
     <div className="tag-dialog" role="dialog" aria-modal="false" aria-label="Tag events" data-testid="tag-dialog" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <p>Tag {what}:</p>
+      <fieldset className="tag-dialog-target">
+        <legend>Tag</legend>
+        <label>
+          <input type="radio" name="tag-target" data-testid="tag-target-marked" checked={target === 'marked'} disabled={marked === 0} onChange={() => setTarget('marked')} />
+          {marked === 0 ? 'the selected rows (none: Ctrl/Cmd-click or Shift-click rows first)' : selectedLabel}
+        </label>
+        <label>
+          <input type="radio" name="tag-target" data-testid="tag-target-view" checked={target === 'view'} onChange={() => setTarget('view')} />
+          {viewLabel}
+        </label>
+      </fieldset>
       <input
         ref={input}
         className="control"
