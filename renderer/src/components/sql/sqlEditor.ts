@@ -17,6 +17,8 @@ const SCHEMA: Record<string, string[]> = {
   connections: ['id', 'kind', 'label', 'base_url'],
   findings: ['id', 'run_id', 'rule_id', 'rule_version', 'title', 'level', 'author', 'tenant_id', 'ts', 'ts_end', 'event_ids'],
   rule_runs: ['id', 'started_at', 'view', 'rule_count', 'cancelled'],
+  annotations: ['event_id', 'starred', 'note', 'updated_at'],
+  annotation_tags: ['event_id', 'tag'],
 };
 
 let completionRegistered = false;
