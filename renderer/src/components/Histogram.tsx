@@ -12,6 +12,7 @@ import { formatCount } from '../format/count.ts';
 import { bucketRange, dragRange, histogramSeries } from '../format/histogramData.ts';
 import { formatTs, type TimeZoneMode } from '../format/time.ts';
 import { useAppStore } from '../state/store.ts';
+import { useColorScheme } from '../hooks/useColorScheme.ts';
 import './Histogram.css';
 
 const HEIGHT = 96;
@@ -32,6 +33,8 @@ export function Histogram() {
   );
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
+  // The axes' colour is read from the theme when the chart is made: make it again when the OS switches.
+  const colorScheme = useColorScheme();
   // Handlers built once read the latest histogram through a ref.
   const live = useRef(histogram);
   live.current = histogram;
@@ -103,7 +106,7 @@ export function Histogram() {
       plot.destroy();
       chart.current = null;
     };
-  }, [histogram, timeZone, setCustomRange]);
+  }, [histogram, timeZone, setCustomRange, colorScheme]);
 
   useEffect(() => {
     const element = host.current;

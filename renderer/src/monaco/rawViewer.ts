@@ -12,6 +12,7 @@ import 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 import { prettyJson } from '../format/prettyJson.ts';
+import { followColorScheme, monacoTheme } from './monacoTheme.ts';
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string): Worker {
@@ -26,12 +27,13 @@ export type RawViewer = {
 };
 
 export function createRawViewer(container: HTMLElement): RawViewer {
+  followColorScheme(monaco.editor);
   const model = monaco.editor.createModel('', 'json');
   const editor = monaco.editor.create(container, {
     model,
     readOnly: true,
     domReadOnly: true,
-    theme: 'vs-dark',
+    theme: monacoTheme(),
     automaticLayout: true,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,

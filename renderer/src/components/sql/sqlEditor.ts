@@ -6,6 +6,7 @@ import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/sql/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import { followColorScheme, monacoTheme } from '../../monaco/monacoTheme.ts';
 
 self.MonacoEnvironment ??= { getWorker: () => new EditorWorker() };
 
@@ -47,10 +48,11 @@ export interface SqlEditor {
 
 export function createSqlEditor(container: HTMLElement, initial: string, onRun: () => void, onChange: (text: string) => void): SqlEditor {
   registerCompletion();
+  followColorScheme(monaco.editor);
   const editor = monaco.editor.create(container, {
     value: initial,
     language: 'sql',
-    theme: 'vs-dark',
+    theme: monacoTheme(),
     automaticLayout: true,
     minimap: { enabled: false },
     fontSize: 13,

@@ -100,7 +100,7 @@ describe('TenantsScreen', () => {
     expect(el('retention-confirm')).toBeNull();
     expect(inRow(1, '[data-testid="tenant-event-count"]').textContent).toBe('300');
     expect(el('tenants-notice')!.textContent).toContain('700 events removed now');
-    expect(useAppStore.getState().refreshes).toBe(1);
+    expect((useAppStore.getState() as unknown as { refreshes: number }).refreshes).toBe(1);
   });
 
   it('Esc closes the confirmation and changes nothing', async () => {
