@@ -51,6 +51,8 @@ export function ScopePalette() {
   const choose = (entry: ScopeEntry | undefined) => {
     if (active === actionIndex && marked.length === 0) return openTenants();
     setOpen(false);
+    // A scope chosen from another screen (Tenants, Connections) is shown with its events.
+    if (useSyncStore.getState().screen !== 'events') useSyncStore.getState().openScreen('events');
     if (marked.length > 0) setScope({ kind: 'tenants', tenantIds: marked });
     else if (entry) setScope(entry.scope);
   };

@@ -1,6 +1,7 @@
 /**
  * The confirmation before a shorter retention removes events: it says how many, older than when,
- * from which tenant, and removes exactly those on confirm. Focus starts on Cancel; Esc cancels.
+ * from which tenant, and removes exactly those on confirm. Focus starts on Cancel and returns to
+ * where it was after; Esc cancels.
  */
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -13,7 +14,15 @@ export function RetentionConfirm() {
   const { preview, confirm, close, busy } = useTenantAdmin(useShallow((s) => ({ preview: s.preview, confirm: s.confirmRetention, close: s.closePreview, busy: s.busy })));
   const { tenants, timeZone } = useAppStore(useShallow((s) => ({ tenants: s.tenants, timeZone: s.timeZone })));
   const cancelButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancelButton.current?.focus(), [preview]);
+  // Focus moves to Cancel while the question is open, and back to where it was (the days box) after.
+  useEffect(() => {
+    if (!preview) return;
+    const before = document.activeElement;
+    cancelButton.current?.focus();
+    return () => {
+      if (before instanceof HTMLElement && before.isConnected) before.focus();
+    };
+  }, [preview]);
   if (!preview) return null;
   const name = tenants.find((t) => t.id === preview.tenantId)?.name ?? `tenant ${preview.tenantId}`;
   const events = `${formatCount(preview.removes)} event${preview.removes === 1 ? '' : 's'}`;

@@ -103,10 +103,14 @@ describe('TenantsScreen', () => {
     expect((useAppStore.getState() as unknown as { refreshes: number }).refreshes).toBe(1);
   });
 
-  it('Esc closes the confirmation and changes nothing', async () => {
+  it('Esc closes the confirmation, changes nothing, and gives focus back to the days box', async () => {
+    const days = inRow<HTMLInputElement>(1, '[data-testid="retention-days"]');
+    days.focus();
     await setRetention(1, '30');
+    expect(document.activeElement).toBe(el('retention-confirm-cancel'));
     await press(el('retention-confirm')!, 'Escape');
     expect(el('retention-confirm')).toBeNull();
+    expect(document.activeElement).toBe(days);
     expect(called('tenants.setRetention')).toEqual([]);
     expect(inRow(1, '[data-testid="tenant-event-count"]').textContent).toBe('1,000');
   });

@@ -58,4 +58,14 @@ describe('the scope palette and the Tenants screen', () => {
     await key(input, 'Enter');
     expect(useSyncStore.getState().screen).toBe('tenants');
   });
+
+  it('a scope chosen from the Tenants screen is shown with its events', async () => {
+    useSyncStore.setState({ screen: 'tenants' });
+    view = await render(<ScopePalette />);
+    await key(window, 'k', { ctrlKey: true });
+    const input = view.container.querySelector<HTMLInputElement>('[data-testid="scope-palette"] input')!;
+    await type(input, 'Acme');
+    await key(input, 'Enter');
+    expect(useSyncStore.getState().screen).toBe('events');
+  });
 });
