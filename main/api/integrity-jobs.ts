@@ -2,8 +2,8 @@
  * Verify as a background job (the Tenants screen's "Check integrity"): integrity.start answers at
  * once, the verify runs in a reader worker reporting batches and events done, integrity.status
  * shows how far it has got and then its verdict, integrity.cancel stops it between batches
- * (docs/design.md §2 cancellation). Finished jobs are kept for a while so a late poll still sees
- * the verdict.
+ * (docs/design.md §2 cancellation). One check runs at a time (asking again for the same scope
+ * answers the running one). Finished jobs are kept for a while so a late poll still sees the verdict.
  */
 import type { IntegrityJob, VerifyResult } from '../../common/contract.ts';
 import { CancelledError, type StoreHost } from '../store-host/store-host.ts';
@@ -23,6 +23,9 @@ interface Job {
 
 const isProgress = (p: unknown): p is Pick<IntegrityJob, 'batchesDone' | 'batchesTotal' | 'eventsDone' | 'eventsTotal'> =>
   typeof p === 'object' && p !== null && 'batchesDone' in p && 'eventsTotal' in p;
+
+const sameScope = (a: number[] | null, b: number[] | undefined) =>
+  (a === null && b === undefined) || (a !== null && b !== undefined && a.length === b.length && a.every((id, i) => id === b[i]));
 
 export function integrityHandlers(store: StoreHost): IntegrityHandlers & { settled(jobId: number): Promise<void> } {
   const jobs = new Map<number, Job>();
@@ -70,6 +73,12 @@ export function integrityHandlers(store: StoreHost): IntegrityHandlers & { settl
           const known = new Set((await store.read('tenants', undefined)).tenants.map((t) => t.id));
           const missing = tenantIds.filter((id) => !known.has(id));
           if (missing.length > 0) throw new ApiError('not_found', `There is no tenant with id ${missing.join(', ')} in this workspace.`, { field: 'tenantIds' });
+        }
+        // One check at a time: each holds a reader for its whole run, and the table needs the other.
+        const current = [...jobs.values()].find((j) => j.status.state === 'running');
+        if (current) {
+          if (sameScope(current.status.tenantIds, tenantIds)) return { ...current.status };
+          throw new ApiError('invalid_input', 'Another integrity check is running; wait for it to finish or cancel it, then start this one.', { field: 'tenantIds' });
         }
         const jobId = nextId++;
         const job: Job = {

@@ -109,6 +109,10 @@ describe('integrity jobs', () => {
 
   it('a cancelled check says so, and the workspace answers and verifies again afterwards', async () => {
     const { jobId } = await call<IntegrityJob>('integrity.start', {});
+    // One at a time: the same scope again is the running check; another scope waits its turn.
+    expect((await call<IntegrityJob>('integrity.start', {})).jobId).toBe(jobId);
+    const [first] = (await tenants()).tenants;
+    await expect(call('integrity.start', { tenantIds: [first!.id] })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('Another integrity check is running') });
     expect(await call('integrity.cancel', { jobId })).toEqual({ cancelled: true });
     expect(await call<IntegrityJob>('integrity.status', { jobId })).toMatchObject({ state: 'cancelled', result: null, error: expect.stringContaining('cancelled') });
     expect(await call('integrity.cancel', { jobId })).toEqual({ cancelled: false });
