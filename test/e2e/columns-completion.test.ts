@@ -82,6 +82,28 @@ describe('columns and query completion, in the browser', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('with every column shown the rows scroll sideways, the headings follow, and the last column can be seen', async () => {
+    await page.getByTestId('column-chooser-toggle').click();
+    const unchecked = page.locator('[data-testid="column-option"] input:not(:checked)');
+    while ((await unchecked.count()) > 0) await unchecked.first().check();
+    await page.keyboard.press('Escape');
+    const grid = page.locator('#event-grid');
+    const [scrollWidth, clientWidth] = await grid.evaluate((g) => [g.scrollWidth, g.clientWidth]);
+    expect(scrollWidth).toBeGreaterThan(clientWidth);
+    await grid.evaluate((g) => (g.scrollLeft = g.scrollWidth));
+    const gridLeft = await grid.evaluate((g) => g.scrollLeft);
+    await expect.poll(() => page.getByTestId('event-header').evaluate((h) => h.scrollLeft)).toBe(gridLeft);
+    // The last heading and the last cell of a row line up inside the table.
+    const heading = (await page.locator('[role="columnheader"]').last().boundingBox())!;
+    const cell = (await page.getByTestId('event-row').nth(1).locator('[role="gridcell"]').last().boundingBox())!;
+    const table = (await grid.boundingBox())!;
+    expect(Math.abs(heading.x - cell.x)).toBeLessThanOrEqual(2);
+    expect(cell.x + cell.width).toBeLessThanOrEqual(table.x + table.width + 1);
+    await page.getByTestId('column-chooser-toggle').click();
+    await page.getByTestId('reset-columns').click();
+    await page.keyboard.press('Escape');
+  });
+
   /** Runs a query from the box and waits for its rows and the store's count. */
   async function runQuery(query: string): Promise<void> {
     const ran = ranViews.length;

@@ -9,7 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { EVENT_GRID_ID } from '../hooks/focusTargets.ts';
 import { useAppStore } from '../state/store.ts';
 import { rowAt } from '../table/blockCache.ts';
-import { gridTemplate } from '../table/columnLayout.ts';
+import { gridMinWidth, gridTemplate } from '../table/columnLayout.ts';
 import { ROW_HEIGHT } from '../table/columns.ts';
 import { ColumnChooser } from './ColumnChooser.tsx';
 import { EmptyState } from './EmptyState.tsx';
@@ -114,7 +114,7 @@ export function EventTable() {
       role="grid"
       aria-label="Events"
       aria-rowcount={rowCount + 1}
-      style={{ '--event-columns': gridTemplate(columnLayout) } as CSSProperties}
+      style={{ '--event-columns': gridTemplate(columnLayout), '--event-min-width': gridMinWidth(columnLayout) } as CSSProperties}
     >
       <Histogram />
       <div className="table-toolbar">

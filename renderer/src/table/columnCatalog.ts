@@ -13,8 +13,10 @@ export type CellPivot = { field: string | null; value: string | null; ts?: numbe
 export type ColumnDef = {
   id: string;
   label: string;
-  /** The grid track while the user has not set a width: shares the room as the table did before columns were chosen. */
-  track: string;
+  /** The least width while the user has not set one. */
+  min: string;
+  /** Its share of the room left over (an `fr`), or null for a fixed width. */
+  share: string | null;
   text: (row: EventRow, timeZone: TimeZoneMode) => string;
   pivot: (row: EventRow) => CellPivot;
 };
@@ -25,12 +27,13 @@ function targetText(row: EventRow): string {
 }
 
 const LABELS: Partial<Record<EventFieldKey, string>> = { sourceId: 'Source id', tsRaw: 'Raw time', ip: 'IP', geoCountry: 'Country', geoCity: 'City' };
-const TRACKS: Partial<Record<EventFieldKey, string>> = {
-  action: 'minmax(7rem, 1.3fr)',
-  outcome: '5.5rem',
-  ip: 'minmax(7rem, 0.8fr)',
-  message: 'minmax(10rem, 2fr)',
+const SIZES: Partial<Record<EventFieldKey, Pick<ColumnDef, 'min' | 'share'>>> = {
+  action: { min: '7rem', share: '1.3fr' },
+  outcome: { min: '5.5rem', share: null },
+  ip: { min: '7rem', share: '0.8fr' },
+  message: { min: '10rem', share: '2fr' },
 };
+const DEFAULT_SIZE = { min: '6rem', share: '1fr' };
 
 /** `actorEmail` → "Actor email". */
 function labelOf(key: EventFieldKey): string {
@@ -41,20 +44,21 @@ function labelOf(key: EventFieldKey): string {
 function fieldColumn(key: EventFieldKey): ColumnDef {
   const column = EVENT_FIELDS[key].column;
   const read = (row: EventRow) => (row[key] === null ? null : String(row[key]));
-  return { id: key, label: labelOf(key), track: TRACKS[key] ?? 'minmax(6rem, 1fr)', text: (row) => read(row) ?? '', pivot: (row) => ({ field: column, value: read(row) }) };
+  return { id: key, label: labelOf(key), ...(SIZES[key] ?? DEFAULT_SIZE), text: (row) => read(row) ?? '', pivot: (row) => ({ field: column, value: read(row) }) };
 }
 
 const SPECIAL: ColumnDef[] = [
-  { id: 'time', label: 'Time', track: 'var(--time-column)', text: (row, tz) => formatTs(row.ts, tz), pivot: (row) => ({ field: null, value: row.tsRaw, ts: row.ts }) },
-  { id: 'tenant', label: 'Tenant', track: 'minmax(6rem, 1fr)', text: (row) => row.tenantName, pivot: (row) => ({ field: 'tenant', value: row.tenantName }) },
+  { id: 'time', label: 'Time', min: 'var(--time-column)', share: null, text: (row, tz) => formatTs(row.ts, tz), pivot: (row) => ({ field: null, value: row.tsRaw, ts: row.ts }) },
+  { id: 'tenant', label: 'Tenant', ...DEFAULT_SIZE, text: (row) => row.tenantName, pivot: (row) => ({ field: 'tenant', value: row.tenantName }) },
   {
     id: 'actor',
     label: 'Actor',
-    track: 'minmax(8rem, 2fr)',
+    min: '8rem',
+    share: '2fr',
     text: (row) => [row.actorName, row.actorEmail].filter(Boolean).join(' ') || (row.actorId ?? ''),
     pivot: (row) => (row.actorEmail ? { field: 'actor_email', value: row.actorEmail } : { field: 'actor_name', value: row.actorName }),
   },
-  { id: 'target', label: 'Target', track: 'minmax(6rem, 1.4fr)', text: targetText, pivot: (row) => ({ field: 'target_name', value: row.targetName }) },
+  { id: 'target', label: 'Target', min: '6rem', share: '1.4fr', text: targetText, pivot: (row) => ({ field: 'target_name', value: row.targetName }) },
 ];
 
 /** All columns in the chooser's order: the table's defaults' companions first, then the fields. */

@@ -52,14 +52,25 @@ export function resizeColumn(layout: ColumnLayout, id: string, px: number): Colu
   return { ...layout, widths: { ...layout.widths, [id]: clampWidth(px) } };
 }
 
+/** Each shown column's least width and its share of the rest: a set width is both, fixed. */
+function sizes(layout: ColumnLayout): { min: string; share: string | null }[] {
+  return layout.visible.map((id) => {
+    const width = layout.widths[id];
+    if (width !== undefined) return { min: `${width}px`, share: null };
+    return columnById(id) ?? { min: '6rem', share: '1fr' };
+  });
+}
+
 /** The CSS grid template for the shown columns: set widths in px, the others their shared tracks. */
 export function gridTemplate(layout: ColumnLayout): string {
-  return layout.visible
-    .map((id) => {
-      const width = layout.widths[id];
-      return width !== undefined ? `${width}px` : (columnById(id)?.track ?? 'minmax(6rem, 1fr)');
-    })
+  return sizes(layout)
+    .map(({ min, share }) => (share === null ? min : `minmax(${min}, ${share})`))
     .join(' ');
+}
+
+/** The least width the shown columns need, so rows wider than the table scroll sideways whole. */
+export function gridMinWidth(layout: ColumnLayout): string {
+  return `calc(${sizes(layout).map((s) => s.min).join(' + ')})`;
 }
 
 const storedSchema = z.object({

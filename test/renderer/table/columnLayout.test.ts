@@ -1,7 +1,7 @@
 /** The column layout's changes, and a stored layout read back safely. */
 import { describe, expect, it } from 'vitest';
 import { COLUMN_CATALOG } from '../../../renderer/src/table/columnCatalog.ts';
-import { DEFAULT_LAYOUT, gridTemplate, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, moveColumn, moveColumnTo, parseLayout, resizeColumn, toggleColumn } from '../../../renderer/src/table/columnLayout.ts';
+import { DEFAULT_LAYOUT, gridMinWidth, gridTemplate, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, moveColumn, moveColumnTo, parseLayout, resizeColumn, toggleColumn } from '../../../renderer/src/table/columnLayout.ts';
 import { EVENT_FIELD_KEYS } from '../../../common/event-fields.ts';
 
 describe('column layout', () => {
@@ -41,5 +41,13 @@ describe('column layout', () => {
     expect(parseLayout({ visible: ['nosuch'], widths: {} })).toBeNull();
     expect(parseLayout('columns')).toBeNull();
     expect(parseLayout(undefined)).toBeNull();
+  });
+});
+
+describe('grid minimum width', () => {
+  it('adds up each shown column\'s least width: a set width, a track\'s minimum, a fixed track', () => {
+    const layout = resizeColumn({ visible: ['time', 'action', 'outcome'], widths: {} }, 'action', 150);
+    expect(gridMinWidth(layout)).toBe('calc(var(--time-column) + 150px + 5.5rem)');
+    expect(gridMinWidth({ visible: ['tenant', 'message'], widths: {} })).toBe('calc(6rem + 10rem)');
   });
 });
