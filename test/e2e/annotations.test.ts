@@ -1,8 +1,9 @@
 /**
  * Annotations in Chromium against `serve` (issue 9: "a star survives a reload"): a star clicked
  * in a row is still there after the page reloads; `s` stars and unstars the selected row; the
- * "★ Starred" quick view shows exactly the starred row, with the store's count; and the
- * workspace still verifies: annotations are not evidence.
+ * "★ Starred" quick view shows exactly the starred row, with the store's count; rows selected
+ * by Ctrl/Shift-click or `x` are tagged with Tag…; and the workspace still verifies:
+ * annotations are not evidence.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -100,6 +101,24 @@ describe('annotations, in the browser', () => {
     await expect.poll(() => page.getByTestId('annotation-notice').textContent(), { timeout: 10_000 }).toBe("Tagged 3 events 'case-9' (3 selected).");
     const tagged = await app.api['events.page']({ view: { scope: { kind: 'all' }, range: { from: null, to: null }, query: 'tag:case-9' }, order: 'newest', after: null, limit: 10 });
     expect(tagged.rows.map((r) => r.id).sort()).toEqual([ids[1]!, ids[2]!, ids[3]!].sort());
+
+    // From the keyboard: `x` selects the selected row, ↓ and `x` the next, Esc clears them.
+    await row(ids[0]!).click();
+    await expect.poll(() => page.getByTestId('tag-events').textContent()).toBe('Tag…');
+    await page.keyboard.press('x');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('x');
+    await expect.poll(() => page.getByTestId('tag-events').textContent()).toBe('Tag 2…');
+    await expect.poll(() => page.locator('.event-row.marked').count()).toBe(2);
+    // A tagged row's star carries a dot and lists its tags.
+    expect(await starOf(ids[2]!).getAttribute('data-tags')).toBe('case-9');
+    expect(await starOf(ids[2]!).getAttribute('title')).toContain('Tags: case-9');
+    // The first Esc closes the open inspector; the next clears the selection.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('event-detail').count()).toBe(0);
+    expect(await page.locator('.event-row.marked').count()).toBe(2);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.event-row.marked').count()).toBe(0);
 
     const verdict = await app.api['integrity.verify']({});
     expect(verdict.ok).toBe(true);

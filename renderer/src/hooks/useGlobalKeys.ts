@@ -1,7 +1,7 @@
 /**
  * Shortcuts that work wherever focus is not taking text: `/` focuses the query box, Esc closes
- * the detail, `s` stars or unstars the selected event, and ↑/↓/Enter drive the table when
- * nothing else has focus.
+ * the detail (or else clears the rows selected for a bulk tag), `s` stars or unstars the selected event, `x` selects or unselects it for a bulk
+ * tag, and ↑/↓/Enter drive the table when nothing else has focus.
  */
 import { useEffect } from 'react';
 import { useAppStore } from '../state/store.ts';
@@ -19,7 +19,7 @@ function onKeyDown(event: KeyboardEvent): void {
     if (state.detailOpen) {
       state.closeDetail();
       focusById(EVENT_GRID_ID);
-    }
+    } else if (state.marked.size > 0) state.clearMarks();
     return;
   }
   if (takesText(event.target)) return;
@@ -29,6 +29,9 @@ function onKeyDown(event: KeyboardEvent): void {
   } else if (event.key === 's' || event.key === 'S') {
     event.preventDefault();
     state.toggleStarSelected();
+  } else if ((event.key === 'x' || event.key === 'X') && state.selectedIndex !== null) {
+    event.preventDefault();
+    state.toggleMark(state.selectedIndex);
   } else if (event.target === document.body && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
     event.preventDefault();
     state.moveSelection(event.key === 'ArrowDown' ? 1 : -1);
