@@ -8,6 +8,7 @@ import { EXPORT_FORMATS, FINDINGS_EXPORT_FORMATS, type ExportRecord } from '../.
 import { api, ApiClientError, transportKind } from '../../api/client.ts';
 import { formatCount } from '../../format/count.ts';
 import { downloadExport } from '../export/download.ts';
+import './FindingsExport.css';
 
 type FindingsFormat = (typeof FINDINGS_EXPORT_FORMATS)[number];
 type EventFormat = (typeof EXPORT_FORMATS)[number];
@@ -63,7 +64,7 @@ export function FindingsExport({ runId }: { runId: number }) {
       <select className="control" aria-label="Findings file format" value={findingsFormat} onChange={(e) => setFindingsFormat(e.target.value as FindingsFormat)}>
         {FINDINGS_EXPORT_FORMATS.map((f) => <option key={f} value={f}>{f.toUpperCase()}</option>)}
       </select>
-      <button type="button" className="control" data-testid="findings-export-run" disabled={busy} onClick={() => void exportFindings()}>Export findings</button>{' '}
+      <button type="button" className="control" data-testid="findings-export-run" disabled={busy} onClick={() => void exportFindings()}>Export findings</button>
       <select className="control" aria-label="Events file format" value={eventFormat} onChange={(e) => setEventFormat(e.target.value as EventFormat)}>
         {EXPORT_FORMATS.map((f) => <option key={f} value={f}>{f}</option>)}
       </select>
