@@ -78,7 +78,7 @@ export interface VerifyProgress {
   eventsTotal: number;
 }
 
-/** Progress reports (at most every REPORT_EVERY_MS) and a cancel check between batches. */
+/** Progress reports (at most every REPORT_EVERY_MS) and a cancel check, between batches and every CHECK_EVERY_EVENTS events. */
 export interface VerifyHooks {
   onProgress?: (progress: VerifyProgress) => void;
   /** Throws to stop the verify (a reader's cancel point, main/query/cancel-point.ts). */
@@ -86,6 +86,8 @@ export interface VerifyHooks {
 }
 
 const REPORT_EVERY_MS = 100;
+/** Events between two looks at cancel and progress inside a batch. */
+const CHECK_EVERY_EVENTS = 256;
 
 export function verifyWorkspace(db: ReadDb, tenantIds?: readonly number[], rederive: Rederive = RAW_ONLY, hooks: VerifyHooks = {}): VerifyResult {
   const tenants = db.prepare('SELECT id, chain_head FROM tenants ORDER BY id').all() as {
@@ -139,6 +141,11 @@ export function verifyWorkspace(db: ReadDb, tenantIds?: readonly number[], reder
       for (const e of eventsOf.iterate(batch.first_event, batch.last_event) as IterableIterator<EventRow>) {
         const [id, tenantId, batchId, raw, rawSha256] = e;
         eventsChecked++;
+        // Batches can hold thousands of events: progress and cancel are looked at within them too.
+        if (eventsChecked % CHECK_EVERY_EVENTS === 0) {
+          hooks.checkCancel?.();
+          report(false);
+        }
         const eventBreak = (detail: string): Break => ({ tenantId: tenant.id, kind: 'event', eventId: id, batchId: batch.id, detail });
         if (batchId !== batch.id) {
           return done(eventBreak(`event ${id} lies in batch ${batch.id}'s id range but claims batch ${batchId}`));
