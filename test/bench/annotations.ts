@@ -2,7 +2,8 @@
  * `node --experimental-strip-types test/bench/annotations.ts`: how annotation queries
  * (`starred:true`, `tag:x`, `note:word`) cost against a plain column filter in the same
  * workspace, and the `e.id IN (…)` form main/query/annotation-terms.ts compiles to against the
- * EXISTS form, as medians of first page (newest 200) and count. Prints figures only.
+ * EXISTS form, as medians of first page (newest 200) and count; and one bulk tag (add, then
+ * remove) over a time window of 100,000 events. Prints figures only.
  *
  *   BENCH_EVENTS=200000   events in the workspace (default 200,000)
  *   BENCH_RUNS=9          runs per figure
@@ -37,6 +38,17 @@ try {
   const ids = (w.prepare('SELECT id FROM events ORDER BY random() LIMIT 1050').all() as { id: number }[]).map((r) => r.id);
   for (const id of ids.slice(0, 50)) setAnnotation(w, { eventId: id, starred: true, note: 'seen from the vpn range', now: Date.now() });
   bulkTag(w, { tag: 'sweep', action: 'add', target: { eventIds: ids.slice(50) }, now: Date.now(), limit: 10_000 });
+  // One bulk tag over a time window of about 100,000 events (the most one call takes), then its removal: the writer is busy this long.
+  const times = (w.prepare('SELECT ts FROM events ORDER BY ts LIMIT 1 OFFSET ?').get(Math.max(0, N - 100_000)) as { ts: number }).ts;
+  const windowView = { scope: { kind: 'all' as const }, range: { from: times, to: null }, query: '' };
+  let t = performance.now();
+  const added = bulkTag(w, { tag: 'window', action: 'add', target: { view: windowView }, now: Date.now(), limit: 100_000 });
+  const addMs = performance.now() - t;
+  t = performance.now();
+  const removed = bulkTag(w, { tag: 'window', action: 'remove', target: { view: windowView }, now: Date.now(), limit: 100_000 });
+  const removeMs = performance.now() - t;
+  const fmt = (r: typeof added) => (r.ok ? `${r.changed.toLocaleString('en-US')} events` : r.error);
+  console.log(`bulk tag a time window: add ${addMs.toFixed(0)} ms (${fmt(added)}), remove ${removeMs.toFixed(0)} ms (${fmt(removed)})`);
   w.close();
 
   const db = openWorkspaceForRead(path);
