@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleHandlers } from '../../../main/api/rule-handlers.ts';
-import type { RuleRunProgress } from '../../../main/rules/progress.ts';
+import { progressReporter, type RuleRunProgress } from '../../../main/rules/progress.ts';
 import { removeTempDirs, tempDir } from '../store/fixtures.ts';
 import { ALL, openRuleWorkspace, writePack, type RuleWorkspace } from './rule-run-fixture.ts';
 
@@ -67,5 +67,29 @@ describe('rule run progress', () => {
     const latest = await ws.rules['findings.list']({}, {});
     expect(latest.runId).toBe(first.runId);
     expect(latest.findings).toHaveLength(first.findings.length);
+  });
+
+  it('a caller that goes away (a closed request) ends the call as cancelled, and the next run can start', async () => {
+    const slow = ruleHandlers(ws.store, slowPack, `${ws.workspacePath}.rules`);
+    const caller = new AbortController();
+    const running = slow['rules.run']({ view: ALL }, { signal: caller.signal });
+    await until(() => slow['rules.progress']({}, {}), (p) => p.rule === 'Runs until cancelled');
+    caller.abort();
+    await expect(running).rejects.toMatchObject({ code: 'cancelled' });
+    expect(await slow['rules.progress']({}, {})).toMatchObject({ running: false });
+    const again = await slow['rules.run']({ view: ALL, ruleIds: ['5e551011-0000-4000-8000-000000000001'] }, {});
+    expect(again.cancelled).toBe(false);
+    expect(again.findings.length).toBeGreaterThan(0);
+  });
+
+  it('passes the findings so far through when the engine gives them, and names no rule if the orders disagree', () => {
+    const seen: RuleRunProgress[] = [];
+    const report = progressReporter(['A', 'B'], (p) => seen.push(p));
+    report(1, 2, 7);
+    report(0, 3);
+    expect(seen).toEqual([
+      { done: 1, total: 2, rule: 'B', findings: 7 },
+      { done: 0, total: 3, rule: null, findings: null },
+    ]);
   });
 });
