@@ -63,6 +63,7 @@ export const CALL_NAMES = [
   'findings.export',
   'annotations.set',
   'annotations.bulkTag',
+  'annotations.tags',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

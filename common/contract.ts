@@ -582,6 +582,11 @@ export const calls = {
     }),
     output: z.object({ matched: z.number().int().nonnegative(), changed: z.number().int().nonnegative() }),
   },
+  /** The tags on a view's events with how many events carry each, most used first (query completion of `tag:`). */
+  'annotations.tags': {
+    input: z.object({ view: viewSchema, limit: z.number().int().min(1).max(1000).default(100) }),
+    output: z.object({ tags: z.array(z.object({ tag: z.string(), count: z.number().int().positive() })) }),
+  },
 } as const satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
 
 // Every name in call-names.ts has schemas here, and nothing else does.

@@ -5,7 +5,7 @@ import type { Handlers } from './dispatch.ts';
 import { ApiError } from './errors.ts';
 import { toApiError } from './store-errors.ts';
 
-export type AnnotationHandlers = Pick<Handlers, 'annotations.set' | 'annotations.bulkTag'>;
+export type AnnotationHandlers = Pick<Handlers, 'annotations.set' | 'annotations.bulkTag' | 'annotations.tags'>;
 
 export function annotationHandlers(store: StoreHost): AnnotationHandlers {
   const guard = <T>(work: () => Promise<T>) => work().catch((error: unknown) => Promise.reject(toApiError(error)));
@@ -22,5 +22,6 @@ export function annotationHandlers(store: StoreHost): AnnotationHandlers {
         if (!out.ok) throw new ApiError('invalid_input', out.error, { field: 'target' });
         return { matched: out.matched, changed: out.changed };
       }),
+    'annotations.tags': ({ view, limit }, { signal }) => guard(async () => ({ tags: await store.read('annotationTags', { view, limit }, { signal }) })),
   };
 }

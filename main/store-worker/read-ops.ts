@@ -14,6 +14,7 @@ import { exportReadOps } from './export-ops.ts';
 import { ruleReadOps } from './rule-ops.ts';
 import { findingsExportOps } from './findings-export-ops.ts';
 import { presetReadOps } from './preset-ops.ts';
+import { annotationReadOps } from './annotation-ops.ts';
 import type { View } from '../store/view-sql.ts';
 import type { FacetField } from '../../common/event-fields.ts';
 
@@ -48,6 +49,7 @@ export function readOps(db: ReadDb) {
     ...ruleReadOps(db),
     ...findingsExportOps(db),
     ...presetReadOps(db),
+    ...annotationReadOps(db),
   };
 }
 

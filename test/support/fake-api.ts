@@ -150,6 +150,12 @@ export function createFakeApi(options: { tenants: Tenant[]; events: EventDetail[
       }
       return { matched: chosen.length, changed };
     },
+    'annotations.tags': ({ view, limit }) => {
+      const counts = new Map<string, number>();
+      for (const e of matching(view)) for (const t of e.annotation?.tags ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
+      const tags = [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+      return { tags: tags.slice(0, limit) };
+    },
   };
 
   function setAnnotation(event: EventDetail, a: NonNullable<EventDetail['annotation']>): void {

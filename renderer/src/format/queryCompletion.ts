@@ -42,7 +42,8 @@ export function completionContext(text: string, caret: number): CompletionContex
   const match = FIELD_VALUE.exec(piece);
   if (match) {
     const field = queryFieldByName(match[1]!);
-    if (!field || (field.facet === null && !field.values)) return null;
+    // `tag:` completes from the tags in use (state/tagValues.ts); other fields without a facet or a list do not.
+    if (!field || (field.facet === null && !field.values && field.kind !== 'tag')) return null;
     const rest = match[2]!;
     if (rest.startsWith('(')) return null;
     const quoted = rest.startsWith('"');

@@ -10,6 +10,7 @@ import type { View } from '../api/viewTypes.ts';
 import { completionContext, fieldItems, valueItems, type CompletionContext, type CompletionItem } from '../format/queryCompletion.ts';
 import { resolveRange } from '../format/rangePresets.ts';
 import type { AppState, SliceCreator } from './types.ts';
+import { TAG_VALUES, tagValues } from './tagValues.ts';
 
 export const VALUE_LOOKUP_DELAY_MS = 150;
 /** Top values asked for: the most the API gives, filtered here by what is typed. */
@@ -34,7 +35,7 @@ function lookupView(state: AppState): View {
   return { scope: state.scope, range, query: '' };
 }
 
-function cacheKey(state: AppState, facet: FacetField): string {
+function cacheKey(state: AppState, facet: FacetField | typeof TAG_VALUES): string {
   return JSON.stringify([facet, state.scope, state.customRange ?? state.rangePreset]);
 }
 
@@ -54,11 +55,14 @@ export const createCompletionSlice = (api: TrailkeeperApi): SliceCreator<Complet
     inFlight = null;
   };
 
-  async function lookUp(context: Extract<CompletionContext, { kind: 'value' }>, facet: FacetField, key: string, mySeq: number) {
+  async function lookUp(context: Extract<CompletionContext, { kind: 'value' }>, facet: FacetField | typeof TAG_VALUES, key: string, mySeq: number) {
     const control = (inFlight = new AbortController());
     try {
-      const { values } = await api['events.topValues']({ view: lookupView(get()), field: facet, limit: VALUE_LIMIT }, { signal: control.signal });
-      cache.set(key, values);
+      const { values } = facet === TAG_VALUES
+        ? await tagValues(api, lookupView(get()), VALUE_LIMIT, { signal: control.signal })
+        : await api['events.topValues']({ view: lookupView(get()), field: facet, limit: VALUE_LIMIT }, { signal: control.signal });
+      // Tags change as the investigator tags: asked afresh each time, never cached.
+      if (facet !== TAG_VALUES) cache.set(key, values);
       if (mySeq === seq) show(context, valueItems(context, values));
     } catch {
       // Aborted, or the lookup failed: the enum's own values (if any) are still worth offering.
@@ -79,7 +83,7 @@ export const createCompletionSlice = (api: TrailkeeperApi): SliceCreator<Complet
       const context = completionContext(text, caret);
       if (!context) return get().closeCompletion();
       if (context.kind === 'field') return show(context, fieldItems(context.prefix));
-      const facet = context.field.facet;
+      const facet = context.field.kind === 'tag' ? TAG_VALUES : context.field.facet;
       if (facet === null) return show(context, valueItems(context, []));
       const key = cacheKey(get(), facet);
       const cached = cache.get(key);

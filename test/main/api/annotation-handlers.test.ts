@@ -80,6 +80,7 @@ describe('annotations.bulkTag', () => {
     const inWindow = ((await call('events.count', { view: view('', range) })) as { count: number }).count;
     expect(await call('annotations.bulkTag', { tag: 'day-2', action: 'add', target: { view: view('', range) } })).toEqual({ matched: inWindow, changed: inWindow });
     expect(await countOf('tag:day-2')).toBe(inWindow);
+    expect(await call('annotations.tags', { view: view('', range) })).toMatchObject({ tags: expect.arrayContaining([{ tag: 'day-2', count: inWindow }]) });
     expect(await rejection(call('annotations.bulkTag', { tag: 'x', action: 'add', target: { view: view('starred:maybe') } }))).toMatchObject({ code: 'query_syntax', column: 9 });
   });
 

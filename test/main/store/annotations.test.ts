@@ -4,7 +4,7 @@
  * with their event when retention removes it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { annotationsOf, bulkTag, setAnnotation } from '../../../main/store/annotations.ts';
+import { annotationsOf, bulkTag, setAnnotation, tagCounts } from '../../../main/store/annotations.ts';
 import { openWorkspaceForRead, openWorkspaceForWrite, type ReadDb, type WriteDb } from '../../../main/store/open.ts';
 import { getEvent, page } from '../../../main/store/reader.ts';
 import { purgeExpired } from '../../../main/store/retention.ts';
@@ -110,6 +110,19 @@ describe('bulkTag', () => {
     const failures = n(`SELECT count(*) AS n FROM events WHERE outcome = 'failure' AND ts >= ? AND ts < ?`, BASE_TS + 2 * DAY, BASE_TS + 3 * DAY);
     expect(out).toEqual({ ok: true, matched: failures, changed: failures });
     expect(n(`SELECT count(*) AS n FROM annotation_tags WHERE tag = 'window'`)).toBe(before - failures);
+  });
+});
+
+describe('tagCounts', () => {
+  it('counts the tags on the events of a view, whatever their case, most used first', () => {
+    setAnnotation(w, { eventId: ids[100]!, tags: ['Lateral'], now: now() });
+    setAnnotation(w, { eventId: ids[101]!, tags: ['lateral', 'exfil'], now: now() });
+    const inView = (query: string) => tagCounts(r, all(query), 100);
+    expect(inView(`id:${ids[100]} OR id:${ids[101]}`)).toEqual([{ tag: 'Lateral', count: 2 }, { tag: 'exfil', count: 1 }]);
+    expect(inView(`id:${ids[101]}`).map((t) => t.tag).sort()).toEqual(['exfil', 'lateral']);
+    // Over everything: the counts are the tag table's own.
+    const table = w.prepare('SELECT tag, count(*) AS n FROM annotation_tags GROUP BY tag').all() as { tag: string; n: number }[];
+    expect(new Map(inView('').map((t) => [t.tag.toLowerCase(), t.count]))).toEqual(new Map(table.map((t) => [t.tag.toLowerCase(), t.n])));
   });
 });
 
