@@ -21,6 +21,16 @@ sql: |
   SELECT i FROM n WHERE i < 0
 `;
 
+/** Run in the page (a string: this file is compiled without the DOM's types). */
+const RECORD_PROGRESS = `{
+  const seen = [];
+  window.progressSeen = seen;
+  new MutationObserver(() => {
+    const text = document.querySelector('[data-testid="rules-progress-text"]')?.textContent;
+    if (text && seen.at(-1) !== text) seen.push(text);
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+}`;
+
 describe('rule run progress and findings export in the browser', () => {
   let app: ServedApp;
   let browser: Browser;
@@ -45,17 +55,10 @@ describe('rule run progress and findings export in the browser', () => {
   it('shows progress, then findings with their authors, and exports them', async () => {
     await page.getByTestId('rules-open').click();
     // Every progress line the page shows, however briefly.
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
-      new MutationObserver(() => {
-        const text = document.querySelector('[data-testid="rules-progress-text"]')?.textContent;
-        if (text && seen.at(-1) !== text) seen.push(text);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
+    await page.evaluate(RECORD_PROGRESS);
     await page.getByTestId('rules-run').click();
     await expect.poll(() => page.getByTestId('rules-done').textContent(), { timeout: 60_000 }).toMatch(/\d+ findings in/);
-    const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    const seen = (await page.evaluate('window.progressSeen')) as string[];
     expect(seen.length).toBeGreaterThan(0);
     expect(seen[0]).toMatch(/^Rule \d+ of \d+: \S/);
     expect(seen.some((t) => /^Rule (\d+) of \1: Slow check \(e2e\)/.test(t))).toBe(true);

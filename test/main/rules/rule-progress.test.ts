@@ -33,17 +33,22 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<
 }
 
 describe('rule run progress', () => {
-  it('reports each rule in run order with its title, then the end', async () => {
+  it('reports rule i of n with what runs, never going back, then the end', async () => {
     const seen: RuleRunProgress[] = [];
     const out = await ws.store.read('rulesRun', { dir: slowPack, view: ALL, ruleIds: ['5e551011-0000-4000-8000-000000000001', '5e551011-0000-4000-8000-000000000002'] }, {
       onProgress: (p) => seen.push(p as RuleRunProgress),
     });
     expect(out.cancelled).toBe(false);
-    expect(seen.map((p) => [p.done, p.total, p.rule])).toEqual([
-      [0, 2, '=Session started'],
-      [1, 2, 'Many sessions for one actor'],
-      [2, 2, null],
-    ]);
+    const last = seen.at(-1)!;
+    expect(last).toMatchObject({ done: 2, total: 2, rule: null });
+    // The findings so far are the engine's to count; when it does, the last count is every finding.
+    if (last.findings !== null) expect(last.findings).toBe(out.findings.length);
+    const during = seen.slice(0, -1);
+    expect(during.length).toBeGreaterThan(0);
+    for (const p of during) expect(p).toMatchObject({ total: 2, done: expect.any(Number), rule: expect.stringMatching(/\S/) });
+    expect(during.every((p) => p.done < 2)).toBe(true);
+    const dones = seen.map((p) => p.done);
+    expect(dones).toEqual([...dones].sort((x, y) => x - y));
   });
 
   it('shows the rule running; cancel stops it, which answers cancelled and keeps nothing', async () => {
@@ -54,7 +59,8 @@ describe('rule run progress', () => {
     const slow = ruleHandlers(ws.store, slowPack, `${ws.workspacePath}.rules`);
     const running = slow['rules.run']({ view: ALL }, {});
     const progress = await until(() => slow['rules.progress']({}, {}), (p) => p.rule === 'Runs until cancelled');
-    expect(progress).toMatchObject({ running: true, done: 2, total: 3 });
+    expect(progress).toMatchObject({ running: true, total: 3 });
+    expect(progress.done).toBeLessThan(3);
     expect(progress.startedAt).toEqual(expect.any(Number));
     await expect(slow['rules.run']({ view: ALL }, {})).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/already running/) });
 
