@@ -82,6 +82,9 @@ describe('annotations, in the browser', () => {
     expect(await page.getByTestId('detail-star').getAttribute('aria-pressed')).toBe('true');
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: resolve(artifacts, 'annotations-starred.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: resolve(artifacts, 'annotations-starred-dark.png') });
+    await page.emulateMedia({ colorScheme: null });
   }, 120_000);
 
   it('Ctrl-click and Shift-click mark rows, and Tag… on the selection tags exactly those', async () => {
@@ -97,6 +100,9 @@ describe('annotations, in the browser', () => {
     await page.getByTestId('tag-events').click();
     await page.getByTestId('tag-dialog-input').fill('case-9');
     await page.screenshot({ path: resolve(artifacts, 'annotations-tag-selection.png') });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: resolve(artifacts, 'annotations-tag-selection-dark.png') });
+    await page.emulateMedia({ colorScheme: null });
     await page.getByTestId('tag-dialog-add').click();
     await expect.poll(() => page.getByTestId('annotation-notice').textContent(), { timeout: 10_000 }).toBe("Tagged 3 events 'case-9' (3 selected).");
     const tagged = await app.api['events.page']({ view: { scope: { kind: 'all' }, range: { from: null, to: null }, query: 'tag:case-9' }, order: 'newest', after: null, limit: 10 });
