@@ -9,6 +9,7 @@ import { condSql, type Sql } from './sql.ts';
 export const TENANTS_OF_KINDS =
   'e.tenant_id IN (SELECT t.id FROM tenants t JOIN connections c ON c.id = t.connection_id WHERE coalesce(t.source_kind, c.kind) IN (SELECT value FROM json_each(?)))';
 
+/** The whole WHERE for one rule: source kinds, the action prefilter when the condition has one, the condition. */
 export function ruleWhere(rule: DetectionRule): Sql {
   const cond = condSql(rule.cond);
   const actions = actionPrefilter(rule.cond, rule.sourceKinds);

@@ -25,10 +25,11 @@ export function runOrderTitles(rules: readonly LoadedRule[], selected?: readonly
 export function progressReporter(
   titles: readonly string[],
   report: (p: RuleRunProgress) => void,
-): (done: number, total: number, findings?: number) => void {
-  return (done, total, findings) => {
-    // If the engine's order ever differs in length from ours, say nothing rather than a wrong title.
-    const rule = done < total && titles.length === total ? (titles[done] ?? null) : null;
+): (done: number, total: number, findings?: number, running?: string) => void {
+  return (done, total, findings, running) => {
+    // The engine names what runs when it can (many detection rules run together); else the title
+    // by position, and if the engine's order ever differs in length from ours, nothing rather than a wrong title.
+    const rule = done >= total ? null : running ?? (titles.length === total ? (titles[done] ?? null) : null);
     report({ done, total, rule, findings: findings ?? null });
   };
 }

@@ -5,11 +5,14 @@
  * (or they are run alone). Runs on a worker's reader connection; `shouldStop` is checked
  * between rules and every few thousand rows.
  */
+import { ActionIndex, ActionIndexStopped } from './action-index.ts';
 import { ruleWhere } from './compile.ts';
 import { correlate, type MatchedEvent } from './correlate.ts';
 import type { CorrelationRule, DetectionRule, LoadedRule, RuleMeta, SqlRule } from './load.ts';
 import { TENANTS_OF_KINDS } from './compile.ts';
-import type { SqlParam } from './sql.ts';
+import { actionPrefilter } from './prefilter.ts';
+import { condSql, type Sql, type SqlParam } from './sql.ts';
+import { sweepDetections, SweepStopped } from './sweep.ts';
 
 export interface Finding {
   ruleId: string;
@@ -42,6 +45,7 @@ export interface RunResult {
 
 interface Statement {
   iterate(...params: unknown[]): IterableIterator<unknown>;
+  all(...params: unknown[]): unknown[];
 }
 export interface QueryDb {
   prepare(sql: string): Statement;
@@ -52,7 +56,8 @@ export interface RunOptions {
   viewWhere: string;
   viewParams: readonly SqlParam[];
   shouldStop?: () => boolean;
-  onProgress?: (done: number, total: number) => void;
+  /** Before each rule (done of total), with the findings so far and, while many rules run together, what is running. */
+  onProgress?: (done: number, total: number, findings?: number, running?: string) => void;
   maxFindingsPerRule?: number;
 }
 
@@ -62,14 +67,35 @@ function base(rule: RuleMeta): Pick<Finding, 'ruleId' | 'ruleVersion' | 'title' 
   return { ruleId: rule.id, ruleVersion: rule.version, title: rule.title, level: rule.level, author: rule.author };
 }
 
-function* matches(db: QueryDb, rule: DetectionRule | SqlRule, opts: RunOptions, withRaw: boolean): Generator<{ id: number; ts: number; tenant_id: number; raw?: string }> {
+/**
+ * The statement that selects a rule's events in the view. With the run's action index a detection
+ * rule reads only the view's events of its source kinds (and of its event types when it names
+ * them), by id; without, and for SQL rules, it scans the view.
+ */
+function selectRule(rule: DetectionRule | SqlRule, opts: RunOptions, index: ActionIndex | undefined, withRaw: boolean): Sql | null {
+  const columns = `e.id, e.ts, e.tenant_id${withRaw ? ', e.raw' : ''}`;
+  if (rule.kind === 'detection' && index) {
+    const ids = index.idsFor(rule.sourceKinds, actionPrefilter(rule.cond, rule.sourceKinds));
+    if (ids.length === 0) return null;
+    const cond = condSql(rule.cond);
+    return {
+      sql: `SELECT ${columns} FROM events e WHERE e.id IN (SELECT value FROM json_each(?)) AND ${cond.sql} ORDER BY e.ts, e.id`,
+      params: [JSON.stringify(ids), ...cond.params],
+    };
+  }
   const { sql, params } =
     rule.kind === 'sql'
       ? { sql: `${TENANTS_OF_KINDS} AND e.id IN (${rule.sql})`, params: [JSON.stringify(rule.sourceKinds)] }
       : ruleWhere(rule);
-  const stmt = db.prepare(`SELECT e.id, e.ts, e.tenant_id${withRaw ? ', e.raw' : ''} FROM events e WHERE ${opts.viewWhere} AND ${sql} ORDER BY e.ts, e.id`);
+  return { sql: `SELECT ${columns} FROM events e WHERE ${opts.viewWhere} AND ${sql} ORDER BY e.ts, e.id`, params: [...opts.viewParams, ...params] };
+}
+
+function* matches(db: QueryDb, rule: DetectionRule | SqlRule, opts: RunOptions, withRaw: boolean, index?: ActionIndex): Generator<{ id: number; ts: number; tenant_id: number; raw?: string }> {
+  const select = selectRule(rule, opts, index, withRaw);
+  if (!select) return;
+  const stmt = db.prepare(select.sql);
   let n = 0;
-  for (const row of stmt.iterate(...opts.viewParams, ...params)) {
+  for (const row of stmt.iterate(...select.params)) {
     if (++n % 2000 === 0 && opts.shouldStop?.()) throw new Stopped();
     yield row as { id: number; ts: number; tenant_id: number; raw?: string };
   }
@@ -82,7 +108,7 @@ function resolve(ref: string, rules: readonly LoadedRule[]): DetectionRule | Cor
   return found as DetectionRule | CorrelationRule | SqlRule;
 }
 
-function runCorrelation(db: QueryDb, rule: CorrelationRule, all: readonly LoadedRule[], opts: RunOptions): Finding[] | string {
+function runCorrelation(db: QueryDb, rule: CorrelationRule, all: readonly LoadedRule[], opts: RunOptions, index: ActionIndex): Finding[] | string {
   const refs = rule.spec.rules.map((r) => resolve(r, all));
   const bad = refs.find((r) => typeof r === 'string');
   if (bad !== undefined) return bad as string;
@@ -90,7 +116,7 @@ function runCorrelation(db: QueryDb, rule: CorrelationRule, all: readonly Loaded
   const matched: MatchedEvent[] = [];
   refs.forEach((r, i) => {
     const d = r as DetectionRule;
-    for (const row of matches(db, d, opts, true)) {
+    for (const row of matches(db, d, opts, true, index)) {
       matched.push({ rule: i, ruleName: d.name, id: row.id, ts: row.ts, tenantId: row.tenant_id, event: JSON.parse(row.raw!) });
     }
   });
@@ -122,29 +148,48 @@ export function runRules(db: QueryDb, rules: readonly LoadedRule[], opts: RunOpt
       if (!selected || selected.includes(u.id)) result.problems.push({ ruleId: u.id, title: u.title, reason: `${u.kind}: ${u.reason}` });
     }
   }
+  const index = new ActionIndex(db, opts.viewWhere, opts.viewParams, () => opts.shouldStop?.() ?? false);
+  const isSilenced = (rule: DetectionRule | SqlRule) => silenced.has(rule.id) || (rule.name !== null && silenced.has(rule.name));
+  const addFinding = (rule: RuleMeta, row: { id: number; ts: number; tenantId: number }) =>
+    result.findings.push({ ...base(rule), tenantId: row.tenantId, ts: row.ts, tsEnd: row.ts, eventIds: [row.id], group: null, measure: null });
+  // Detection rules run together first (sweep.ts), then SQL rules and correlations one by one.
+  const swept = chosen.filter((r): r is DetectionRule => r.kind === 'detection' && !isSilenced(r));
+  const oneByOne = chosen.filter((r) => r.kind !== 'detection');
+  const total = swept.length + oneByOne.length;
   try {
-    chosen.forEach((rule, i) => {
+    if (swept.length > 0) {
+      opts.onProgress?.(0, total, 0, `${swept.length} detection rules`);
+      const byRule = sweepDetections(db, swept, index, {
+        shouldStop: () => opts.shouldStop?.() ?? false,
+        onGroup: (g, groups) => opts.onProgress?.(Math.floor((swept.length * g) / groups), total, undefined, `${swept.length} detection rules`),
+      });
+      for (const [rule, rows] of byRule) {
+        if (rows.length > cap) result.truncated.push(rule.id);
+        for (const row of rows.slice(0, cap)) addFinding(rule, row);
+      }
+    }
+    oneByOne.forEach((rule, i) => {
       if (opts.shouldStop?.()) throw new Stopped();
-      opts.onProgress?.(i, chosen.length);
-      if (rule.kind === 'detection' || rule.kind === 'sql') {
-        if (silenced.has(rule.id) || (rule.name !== null && silenced.has(rule.name))) return;
+      opts.onProgress?.(swept.length + i, total, result.findings.length, rule.title);
+      if (rule.kind === 'sql') {
+        if (isSilenced(rule)) return;
         let n = 0;
-        for (const row of matches(db, rule, opts, false)) {
+        for (const row of matches(db, rule, opts, false, index)) {
           if (n++ >= cap) {
             result.truncated.push(rule.id);
             break;
           }
-          result.findings.push({ ...base(rule), tenantId: row.tenant_id, ts: row.ts, tsEnd: row.ts, eventIds: [row.id], group: null, measure: null });
+          addFinding(rule, { id: row.id, ts: row.ts, tenantId: row.tenant_id });
         }
       } else {
-        const out = runCorrelation(db, rule, rules, opts);
+        const out = runCorrelation(db, rule, rules, opts, index);
         if (typeof out === 'string') result.problems.push({ ruleId: rule.id, title: rule.title, reason: out });
         else result.findings.push(...out.slice(0, cap));
       }
     });
-    opts.onProgress?.(chosen.length, chosen.length);
+    opts.onProgress?.(total, total, result.findings.length);
   } catch (e) {
-    if (!(e instanceof Stopped)) throw e;
+    if (!(e instanceof Stopped) && !(e instanceof ActionIndexStopped) && !(e instanceof SweepStopped)) throw e;
     result.cancelled = true;
   }
   result.findings.sort((a, b) => a.ts - b.ts || a.ruleId.localeCompare(b.ruleId));
