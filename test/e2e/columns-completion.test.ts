@@ -15,6 +15,9 @@ import { writeLargeWorkspace } from './workspace-fixture.ts';
 
 type View = CallInput<'events.count'>['view'];
 
+/** Page-side, as an expression string (the node project type-checks this file without the DOM's names): the background of row i. */
+const rowBackground = (i: number) => `getComputedStyle(document.querySelectorAll('[data-testid="event-row"]')[${i}]).backgroundColor`;
+
 describe('columns and query completion, in the browser', () => {
   let app: ServedApp;
   let browser: Browser;
@@ -121,11 +124,10 @@ describe('columns and query completion, in the browser', () => {
     const seen: Record<string, Record<string, string>> = { light: {}, dark: {} };
     for (const [kind, query] of Object.entries(views)) {
       await runQuery(query);
-      // The second row: the first is selected, and the selection's colour wins.
-      const row = page.getByTestId('event-row').nth(1);
+      // The second row (index 1): the first is selected, and the selection's colour wins.
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
-        seen[scheme]![kind] = await row.evaluate((r) => getComputedStyle(r).backgroundColor);
+        seen[scheme]![kind] = await page.evaluate<string>(rowBackground(1));
       }
     }
     await page.emulateMedia({ colorScheme: null });
