@@ -33,7 +33,9 @@ export function tagTerm(v: Value): AnnotationSql {
 }
 
 export function noteTerm(v: Value): AnnotationSql {
-  const pattern = !v.quoted && hasWildcard(v.text) ? likePattern(v.text) : `%${likePattern(v.text)}%`;
+  // Quoted: every character literal, `*` and `?` included (LIKE's own `%` and `_` always are).
+  const literal = v.text.replace(/[\\%_]/g, '\\$&');
+  const pattern = v.quoted ? `%${literal}%` : hasWildcard(v.text) ? likePattern(v.text) : `%${literal}%`;
   return { sql: `e.id IN (SELECT event_id FROM annotations WHERE note LIKE ? ESCAPE '\\')`, params: [pattern] };
 }
 

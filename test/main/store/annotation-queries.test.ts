@@ -26,7 +26,7 @@ let events: Ev[];
 const marks = new Map<number, Marks>();
 
 const TAGS = ['phishing', 'Case-7', 'case-8', 'ioc/ip', 'benign'];
-const NOTES = ['Failed login from the VPN range', 'OAuth grant looks odd', 'checked: benign 50% sure', ''];
+const NOTES = ['Failed login from the VPN range', 'OAuth grant looks odd', 'checked: benign 50% sure', 'which one? see *ticket*', 'done: no ticket yet', ''];
 
 beforeAll(() => {
   const path = tempWorkspacePath('annotation-queries.trailkeeper');
@@ -73,6 +73,9 @@ const CASES: [string, (e: Ev) => boolean][] = [
   ['note:vpn', (e) => lower(m(e).note).includes('vpn')],
   ['note:"50%"', (e) => m(e).note.includes('50%')],
   ['note:oauth*', (e) => lower(m(e).note).startsWith('oauth')],
+  ['note:"one?"', (e) => m(e).note.includes('one?')],
+  ['note:"*ticket*"', (e) => m(e).note.includes('*ticket*')],
+  ['note:*ticket*', (e) => lower(m(e).note).includes('ticket')],
   ['_exists_:tag', (e) => m(e).tags.length > 0],
   ['_exists_:note', (e) => m(e).note !== ''],
   ['starred:true AND outcome:failure', (e) => m(e).starred && e.outcome === 'failure'],
