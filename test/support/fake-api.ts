@@ -271,7 +271,8 @@ function parseQuery(query: string): ((e: EventDetail) => boolean)[] {
     const negated = term.startsWith('-');
     const field = term.slice(negated ? 1 : 0, colon);
     const value = term.slice(colon + 1).replace(/^"(.*)"$/, '$1');
-    const read = QUERY_FIELDS[field] ?? (/^[a-z]+(_[a-z]+)+$|^(category|activity|severity)$/.test(field) ? (e: EventDetail) => columnValue(e, field) : undefined);
+    // `tag:x` holds when any of the event's tags is x (case-insensitively, as the store compares them).
+    const read = field === 'tag' ? (e: EventDetail) => (e.annotation?.tags.some((t) => t.toLowerCase() === value.toLowerCase()) ? value : null) : QUERY_FIELDS[field] ?? (/^[a-z]+(_[a-z]+)+$|^(category|activity|severity)$/.test(field) ? (e: EventDetail) => columnValue(e, field) : undefined);
     if (!read) throw syntax(`Unknown field "${field}".`, column);
     if (value === '') throw syntax(`Expected a value after "${field}:".`, column + colon + 1);
     terms.push((e) => (read(e) === value) !== negated);

@@ -7,6 +7,7 @@ import { ACTIVITIES, CATEGORIES, FACET_FIELDS, OUTCOMES, type FacetField, type T
 import type { View } from '../api/viewTypes.ts';
 import { filterTerms, removeTerm } from '../format/queryTerms.ts';
 import type { SliceCreator } from './types.ts';
+import { tagValues } from './tagValues.ts';
 
 const ENUMS: Record<string, readonly string[]> = { outcome: OUTCOMES, category: CATEGORIES, activity: ACTIVITIES };
 
@@ -30,10 +31,14 @@ export const createHintSlice = (api: TrailkeeperApi): SliceCreator<HintSlice> =>
         set({ matchHint: `${field} is never "${term.value}": it is one of ${list(allowed)}.` });
         return;
       }
-      if (!(FACET_FIELDS as readonly string[]).includes(field) || allowed) continue;
+      // Tags are no facet: the tags in use (annotations.tags) stand for the top values.
+      const isTag = field === 'tag' || field === 'tags';
+      if (!isTag && (!(FACET_FIELDS as readonly string[]).includes(field) || allowed)) continue;
       try {
         const without = { ...view, query: removeTerm(view.query, term) };
-        const { values } = await api['events.topValues']({ view: without, field: field as FacetField, limit: 100 });
+        const { values } = isTag
+          ? await tagValues(api, without, 100, {})
+          : await api['events.topValues']({ view: without, field: field as FacetField, limit: 100 });
         if (get().activeView !== view) return;
         const present = values.flatMap((v) => (v.value === null ? [] : [v.value]));
         if (present.length === 0) continue;

@@ -21,3 +21,17 @@ describe('no-match hint', () => {
     expect(store.getState().matchHint).toBeNull();
   });
 });
+
+describe('no-match hint for tags', () => {
+  it('a tag that no event carries names the tags in use that contain it', async () => {
+    const { fake, store } = sampleStore();
+    await fake.api['annotations.bulkTag']({ tag: 'phishing', action: 'add', target: { eventIds: [1, 2] } });
+    await fake.api['annotations.bulkTag']({ tag: 'benign', action: 'add', target: { eventIds: [3] } });
+    store.getState().setQueryText('tag:phish');
+    await store.getState().refresh();
+    await expect.poll(() => store.getState().matchHint).toBe('No event has tag "phish" here; did you mean "phishing"? (or tag:phish* for every value starting with it)');
+    store.getState().setQueryText('tag:zzz');
+    await store.getState().refresh();
+    await expect.poll(() => store.getState().matchHint).toBe('No event has tag "zzz" here; the most common are "phishing", "benign".');
+  });
+});
