@@ -132,6 +132,13 @@ describe('toolbar actions', () => {
     });
     expect(el('tag-events')!.textContent).toBe('Tag 2…');
     await click(el('tag-events'));
+    // Esc closes the dialog alone, and focus goes back to its button.
+    const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    await act(async () => void el('tag-dialog-input')!.dispatchEvent(esc));
+    expect(esc.defaultPrevented).toBe(true);
+    expect(el('tag-dialog')).toBeNull();
+    expect(document.activeElement).toBe(el('tag-events'));
+    await click(el('tag-events'));
     await type(el('tag-dialog-input'), 'bad tag');
     await click(el('tag-dialog-add'));
     expect(el('tag-dialog-problem')!.textContent).toMatch(/a tag is one word/);

@@ -18,6 +18,7 @@ export function AnnotationActions() {
   );
   const [open, setOpen] = useState(false);
   const before = useRef('');
+  const tagButton = useRef<HTMLButtonElement>(null);
   const starredView = queryText.trim() === STARRED_QUERY;
 
   const toggleStarredView = () => {
@@ -36,6 +37,7 @@ export function AnnotationActions() {
         ★ Starred
       </button>
       <button
+        ref={tagButton}
         type="button"
         className="control"
         data-testid="tag-events"
@@ -46,7 +48,15 @@ export function AnnotationActions() {
         {marked > 0 ? `Tag ${marked}…` : 'Tag…'}
       </button>
       {notice && <span className="muted annotation-notice" data-testid="annotation-notice" role="status" title={notice}>{notice}</span>}
-      {open && <TagDialog initialTarget={marked > 0 ? 'marked' : 'view'} onClose={() => setOpen(false)} />}
+      {open && (
+        <TagDialog
+          initialTarget={marked > 0 ? 'marked' : 'view'}
+          onClose={() => {
+            setOpen(false);
+            tagButton.current?.focus();
+          }}
+        />
+      )}
     </div>
   );
 }

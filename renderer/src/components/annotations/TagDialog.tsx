@@ -32,7 +32,12 @@ export function TagDialog({ initialTarget, onClose }: { initialTarget: BulkTarge
   };
 
   return (
-    <div className="tag-dialog" role="dialog" aria-modal="false" aria-label="Tag events" data-testid="tag-dialog" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="tag-dialog" role="dialog" aria-modal="false" aria-label="Tag events" data-testid="tag-dialog" onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        // Esc closes this dialog only, not the inspector behind it (hooks/useGlobalKeys.ts).
+        e.preventDefault();
+        onClose();
+      }}>
       <fieldset className="tag-dialog-target">
         <legend>Tag</legend>
         <label>
