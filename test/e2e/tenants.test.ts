@@ -29,7 +29,7 @@ describe('Tenants screen in the browser', () => {
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => consoleErrors.push(e.message));
     await page.goto(app.url);
-    await page.getByTestId('event-row').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('event-row').first().waitFor({ timeout: 60_000 });
   });
 
   afterAll(async () => {
