@@ -25,6 +25,9 @@ export function ConnectionsScreen() {
         <button className="link-button" type="button" onClick={() => openScreen('events')}>
           Back to the events
         </button>
+        <button className="link-button" type="button" data-testid="connections-to-tenants" onClick={() => openScreen('tenants')}>
+          Retention, legal hold and integrity of each tenant
+        </button>
       </div>
       <KeyStorePanel />
       {error && (
