@@ -103,6 +103,17 @@ describe('inspector annotation', () => {
     await settle();
     expect(harness.fake.callsOf('annotations.set').at(-1)?.input).toEqual({ eventId: row.id, note: 'Seen in the phishing report' });
     expect((el('detail-note-save') as HTMLButtonElement).disabled).toBe(true);
+
+    // Leaving the note with unsaved text saves it; Esc there leaves it and closes nothing else.
+    await type(el('detail-note'), 'Second look: same actor');
+    const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    await act(async () => {
+      el('detail-note')!.focus();
+      el('detail-note')!.dispatchEvent(esc);
+    });
+    await settle();
+    expect(esc.defaultPrevented).toBe(true);
+    expect(harness.fake.callsOf('annotations.set').at(-1)?.input).toEqual({ eventId: row.id, note: 'Second look: same actor' });
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The inspector's annotation of the open event: star, tags (Enter adds, × removes) and a note
- * (Save, or Ctrl/Cmd+Enter). Each change shows at once and is undone with the API's sentence if
+ * (Save, Ctrl/Cmd+Enter, or leaving the field: unsaved text is never dropped). Each change shows at once and is undone with the API's sentence if
  * the save fails (state/annotationsSlice.ts). Tags are checked here with the contract's own rule.
  */
 import { useEffect, useState } from 'react';
@@ -101,10 +101,26 @@ export function AnnotationEditor({ event }: { event: Pick<EventRow, 'id' | 'anno
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
               void saveNote();
+            } else if (e.key === 'Escape') {
+              // Leaves the note (saving it) rather than closing the inspector over unsaved text.
+              e.preventDefault();
+              e.currentTarget.blur();
             }
           }}
+          // A note is never lost by clicking elsewhere (another row, Close): leaving it saves it.
+          onBlur={() => {
+            if (!noteSaved) void saveNote();
+          }}
         />
-        <button type="button" className="control" data-testid="detail-note-save" disabled={noteSaved} onClick={() => void saveNote()}>
+        <button
+          type="button"
+          className="control"
+          data-testid="detail-note-save"
+          disabled={noteSaved}
+          // Keeps the focus in the note, so its blur does not save it a second time.
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => void saveNote()}
+        >
           Save note
         </button>
       </div>
