@@ -3,6 +3,7 @@
  * can act on (a wrong passphrase, a name already taken) become `invalid_input` with that sentence;
  * anything else goes through the store's error mapping.
  */
+import { CALL_NAMES } from '../../common/call-names.ts';
 import type { CallName } from '../../common/contract.ts';
 import type { Handlers } from '../api/dispatch.ts';
 import { ApiError } from '../api/errors.ts';
@@ -12,22 +13,21 @@ import { StoreError } from '../store-host/store-host.ts';
 import { SyncError } from './connector.ts';
 import type { SyncService } from './service.ts';
 
-export const SYNC_CALLS = [
-  'connections.list',
-  'connections.add',
-  'connections.test',
-  'connections.setSecret',
-  'connections.refreshTenants',
-  'tenants.setGroups',
-  'tenants.setSyncInterval',
-  'secrets.status',
-  'secrets.unlock',
-  'sync.start',
-  'sync.cancel',
-  'sync.status',
-] as const satisfies readonly CallName[];
+/**
+ * The calls this module answers, read from CALL_NAMES so a new call is named in one list: every
+ * `connections.`, `secrets.` and `sync.` call, and the two tenant settings the sync schedule owns
+ * (the other `tenants.` calls are the store's).
+ */
+const SYNC_PREFIXES = ['connections.', 'secrets.', 'sync.'] as const;
+const SYNC_TENANT_CALLS = ['tenants.setGroups', 'tenants.setSyncInterval'] as const satisfies readonly CallName[];
+type SyncCallName = Extract<CallName, `${(typeof SYNC_PREFIXES)[number]}${string}`> | (typeof SYNC_TENANT_CALLS)[number];
 
-export type SyncHandlers = Pick<Handlers, (typeof SYNC_CALLS)[number]>;
+const isSyncCall = (name: CallName): name is SyncCallName =>
+  SYNC_PREFIXES.some((prefix) => name.startsWith(prefix)) || (SYNC_TENANT_CALLS as readonly CallName[]).includes(name);
+
+export const SYNC_CALLS: readonly SyncCallName[] = CALL_NAMES.filter(isSyncCall);
+
+export type SyncHandlers = Pick<Handlers, SyncCallName>;
 
 function toSyncApiError(error: unknown): ApiError {
   if (error instanceof SyncError || error instanceof SecretStoreError) return new ApiError('invalid_input', error.message);

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/api/dispatch.ts';
 import { startBackend, type Backend } from '../../../main/backend.ts';
+import { SYNC_CALLS, syncHandlers } from '../../../main/sync/api-handlers.ts';
+import type { SyncService } from '../../../main/sync/service.ts';
 import { SIM } from '../../sim/tenants/credentials.ts';
 import { startTenantSim, type TenantSim } from '../../sim/tenants/server.ts';
 import { removeTempDirs, tempWorkspacePath } from '../store/fixtures.ts';
@@ -24,6 +26,14 @@ afterEach(async () => {
 });
 
 describe('sync API calls', () => {
+  it('name exactly the calls syncHandlers answers: the sync tenant settings, not the store\'s tenant or syslog calls', () => {
+    // SYNC_CALLS is read from CALL_NAMES by prefix; the headless CLI refuses exactly these.
+    expect(Object.keys(syncHandlers({} as SyncService)).sort()).toEqual([...SYNC_CALLS].sort());
+    expect(SYNC_CALLS).toEqual(expect.arrayContaining(['connections.add', 'secrets.unlock', 'sync.start', 'tenants.setGroups', 'tenants.setSyncInterval']));
+    expect(SYNC_CALLS).not.toContain('tenants.list');
+    expect(SYNC_CALLS).not.toContain('syslog.start');
+  });
+
   it('refuse bad input and a taken name with a sentence, and keep what was there', async () => {
     sim = await startTenantSim({ events: 10 });
     backend = await startBackend({ workspacePath: tempWorkspacePath(), resourcesDir, transport: 'http', workerUrl, demo: false });
