@@ -122,6 +122,9 @@ export const useTenantAdmin = create<TenantAdminState>()((set, get) => {
       const result = await attempt(() => api['tenants.renameGroup']({ from, to }));
       if (result) set({ notice: `Renamed the group "${from}" to "${to}" on ${plural(result.tenantsChanged, 'tenant')}.` });
       await reloadTenants();
+      // A view scoped to the old name follows the group to its new one.
+      const app = useAppStore.getState();
+      if (result && app.scope.kind === 'group' && app.scope.group === from) app.setScope({ kind: 'group', group: to });
     },
     startIntegrity: async (scope) => {
       const tenantIds = tenantIdsOf(scope);

@@ -20,14 +20,16 @@ vi.mock('../../../../renderer/src/state/store.ts', async () => {
   const { create } = await import('zustand');
   const { api } = await import('../../../../renderer/src/api/client.ts');
   type Tenants = { tenants: import('../../../../common/contract.ts').Tenant[]; groups: string[] };
-  const useAppStore = create<Tenants & { timeZone: 'utc'; refreshes: number; loadTenants(): Promise<void>; refresh(): Promise<void>; setScope(): void }>()((set, get) => ({
+  type Scope = { kind: 'all' } | { kind: 'group'; group: string };
+  const useAppStore = create<Tenants & { timeZone: 'utc'; refreshes: number; scope: Scope; loadTenants(): Promise<void>; refresh(): Promise<void>; setScope(scope: Scope): void }>()((set, get) => ({
     tenants: [],
     groups: [],
     timeZone: 'utc',
     refreshes: 0,
+    scope: { kind: 'all' },
     loadTenants: async () => set(await (api as unknown as Record<string, (i: object) => Promise<Tenants>>)['tenants.list']!({})),
     refresh: async () => set({ refreshes: get().refreshes + 1 }),
-    setScope: () => {},
+    setScope: (scope) => set({ scope }),
   }));
   return { useAppStore };
 });
@@ -141,7 +143,8 @@ describe('TenantsScreen', () => {
     expect(inRow<HTMLInputElement>(1, '[data-testid="legal-hold"]').checked).toBe(true);
   });
 
-  it('groups: remove one, add a new name (which creates the group), rename a group across tenants', async () => {
+  it('groups: remove one, add a new name (which creates the group), rename a group across tenants (a view scoped to it follows)', async () => {
+    useAppStore.setState({ scope: { kind: 'group', group: 'EU' } } as never);
     await click(row(1).querySelector('[aria-label="Remove group prod from Acme Okta"]')!);
     await settle();
     expect(called('tenants.setGroups')).toEqual([{ tenantId: 1, groups: ['EU'] }]);
@@ -158,6 +161,7 @@ describe('TenantsScreen', () => {
     await settle();
     expect(called('tenants.renameGroup')).toEqual([{ from: 'EU', to: 'Europe' }]);
     expect(el('tenants-notice')!.textContent).toBe('Renamed the group "EU" to "Europe" on 2 tenants.');
+    expect((useAppStore.getState() as unknown as { scope: unknown }).scope).toEqual({ kind: 'group', group: 'Europe' });
     expect([...row(2).querySelectorAll('[data-testid="group-chip"]')].map((c) => c.firstChild!.textContent)).toEqual(['Customers 2026', 'Europe']);
   });
 
