@@ -8,6 +8,7 @@ import { create } from 'zustand';
 import type { IntegrityJob } from '../../../common/contract.ts';
 import { api, ApiClientError } from '../api/client.ts';
 import { useAppStore } from './store.ts';
+import { useSyncStore } from './syncSlice.ts';
 
 /** What the confirmation dialog shows: the count a shorter retention removes, and the cutoff it counted with. */
 export type RetentionPreview = { tenantId: number; days: number; removes: number; cutoff: number; legalHold: boolean };
@@ -31,6 +32,8 @@ export type TenantAdminState = {
   renameGroup: (from: string, to: string) => Promise<void>;
   startIntegrity: (scope: IntegrityScope) => Promise<void>;
   cancelIntegrity: () => Promise<void>;
+  /** Shows where a check broke: the events of its tenant, with the broken event open when there is one. */
+  showBreak: () => Promise<void>;
 };
 
 /** How often a running check's progress is asked for. */
@@ -136,6 +139,16 @@ export const useTenantAdmin = create<TenantAdminState>()((set, get) => {
       if (!job) return;
       set({ integrity: job });
       poll(job.jobId);
+    },
+    showBreak: async () => {
+      const found = get().integrity?.result?.firstBreak;
+      if (!found) return;
+      useSyncStore.getState().openScreen('events');
+      const app = useAppStore.getState();
+      app.setScope({ kind: 'tenants', tenantIds: [found.tenantId] });
+      // The new view's first page closes any open event; open the broken one after it.
+      await app.refresh();
+      if (found.eventId !== null) await useAppStore.getState().openDetail(found.eventId);
     },
     cancelIntegrity: async () => {
       const job = get().integrity;

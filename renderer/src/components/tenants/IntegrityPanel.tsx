@@ -14,7 +14,10 @@ const fromValue = (v: string): IntegrityScope =>
 
 export function IntegrityPanel() {
   const { tenants, groups } = useAppStore(useShallow((s) => ({ tenants: s.tenants, groups: s.groups })));
-  const { job, start, cancel } = useTenantAdmin(useShallow((s) => ({ job: s.integrity, start: s.startIntegrity, cancel: s.cancelIntegrity })));
+  const { job, start, cancel, showBreak } = useTenantAdmin(
+    useShallow((s) => ({ job: s.integrity, start: s.startIntegrity, cancel: s.cancelIntegrity, showBreak: s.showBreak })),
+  );
+  const broken = job?.result?.firstBreak ?? null;
   const [scope, setScope] = useState<IntegrityScope>({ kind: 'all' });
   const running = job?.state === 'running';
   const result = job ? integrityResultText(job, tenants) : null;
@@ -52,6 +55,11 @@ export function IntegrityPanel() {
         <p className={job?.result?.ok ? 'integrity-result ok' : 'integrity-result fail'} data-testid="integrity-result" role={job?.result?.ok ? 'status' : 'alert'}>
           {result}
         </p>
+      )}
+      {broken && (
+        <button type="button" className="control" data-testid="integrity-show-break" onClick={() => void showBreak()}>
+          {broken.eventId !== null ? `Show event ${broken.eventId}` : 'Show the tenant’s events'}
+        </button>
       )}
     </section>
   );

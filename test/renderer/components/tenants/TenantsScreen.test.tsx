@@ -20,13 +20,15 @@ vi.mock('../../../../renderer/src/state/store.ts', async () => {
   const { create } = await import('zustand');
   const { api } = await import('../../../../renderer/src/api/client.ts');
   type Tenants = { tenants: import('../../../../common/contract.ts').Tenant[]; groups: string[] };
-  type Scope = { kind: 'all' } | { kind: 'group'; group: string };
-  const useAppStore = create<Tenants & { timeZone: 'utc'; refreshes: number; scope: Scope; loadTenants(): Promise<void>; refresh(): Promise<void>; setScope(scope: Scope): void }>()((set, get) => ({
+  type Scope = { kind: 'all' } | { kind: 'group'; group: string } | { kind: 'tenants'; tenantIds: number[] };
+  const useAppStore = create<Tenants & { timeZone: 'utc'; refreshes: number; scope: Scope; opened: number[]; openDetail(id: number): Promise<void>; loadTenants(): Promise<void>; refresh(): Promise<void>; setScope(scope: Scope): void }>()((set, get) => ({
     tenants: [],
     groups: [],
     timeZone: 'utc',
     refreshes: 0,
     scope: { kind: 'all' },
+    opened: [],
+    openDetail: async (id) => set({ opened: [...get().opened, id] }),
     loadTenants: async () => set(await (api as unknown as Record<string, (i: object) => Promise<Tenants>>)['tenants.list']!({})),
     refresh: async () => set({ refreshes: get().refreshes + 1 }),
     setScope: (scope) => set({ scope }),
@@ -177,7 +179,7 @@ describe('TenantsScreen', () => {
     expect(el('integrity-result')!.textContent).toBe('All 4 batches and 1,400 events checked: no break found.');
   });
 
-  it('a break is named by tenant, batch and event; a group check covers the tenants carrying it', async () => {
+  it('a break is named by tenant, batch and event, and Show event opens it; a group check covers the tenants carrying it', async () => {
     const firstBreak = { tenantId: 2, kind: 'event' as const, eventId: 77, batchId: 5, detail: 'event 77: its raw text no longer matches the sha256 recorded at ingest' };
     script.current.job = job({ state: 'done', result: verdict({ ok: false, firstBreak }) });
     await act(async () => void ((el('integrity-scope') as HTMLSelectElement).value = 'group:EU'));
@@ -185,6 +187,13 @@ describe('TenantsScreen', () => {
     await click(el('integrity-start')!);
     expect(called('integrity.start')).toEqual([{ tenantIds: [1, 2] }]);
     expect(el('integrity-result')!.textContent).toBe(`First break in Globex GitHub, batch 5, event 77: ${firstBreak.detail}.`);
+    // The break is one click away: the tenant's events, with the broken event open.
+    const { useSyncStore } = await import('../../../../renderer/src/state/syncSlice.ts');
+    useSyncStore.setState({ screen: 'tenants' });
+    await click(el('integrity-show-break')!);
+    await settle();
+    expect(useSyncStore.getState().screen).toBe('events');
+    expect((useAppStore.getState() as unknown as { scope: unknown; opened: number[] })).toMatchObject({ scope: { kind: 'tenants', tenantIds: [2] }, opened: [77] });
   });
 
   it('Cancel stops a running check and says nothing was concluded', async () => {
