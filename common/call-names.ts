@@ -43,6 +43,7 @@ export const CALL_NAMES = [
   'exports.verify',
   'exports.rerun',
   'exports.reveal',
+  'exports.downloadTicket',
   'imports.openDialog',
   'imports.dropped',
   'rules.list',

@@ -494,6 +494,15 @@ export const calls = {
    */
   'exports.reveal': { input: z.object({ id }), output: z.object({ path: z.string() }) },
   /**
+   * Browser mode: a single-use link (about 60 s) that downloads finished export `id`'s file (or its
+   * manifest) through the browser's own download manager, streamed to disk; the API token never
+   * goes into a URL. In the desktop app it answers invalid_input: the Save dialog wrote the file.
+   */
+  'exports.downloadTicket': {
+    input: z.object({ id, file: z.enum(['data', 'manifest']).default('data') }),
+    output: z.object({ url: z.string().startsWith('/download?'), expiresAt: epochMs }),
+  },
+  /**
    * Desktop app: shows the OS Open dialog in the main process and imports the files chosen there
    * (an empty answer when the user closes it). Over HTTP it answers not_found: the browser uploads.
    */
@@ -630,8 +639,9 @@ export type ImportSourceKind = (typeof IMPORT_SOURCE_KINDS)[number];
 export const UPLOAD_PATH = '/upload';
 
 /**
- * Browser mode: `GET /download?id=…[&file=manifest]` with the token header streams a finished
- * export (or its manifest) from the history as an attachment; nothing outside the history.
+ * Browser mode: `GET /download?id=…[&file=manifest]` with the token header, or with
+ * `&ticket=…` from `exports.downloadTicket` (no header: a plain browser download), streams a
+ * finished export (or its manifest) from the history as an attachment; nothing outside the history.
  */
 export const DOWNLOAD_PATH = '/download';
 

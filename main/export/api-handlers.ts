@@ -20,7 +20,7 @@ import { csvChoices, extensionFor, type ExportFormat } from './formats.ts';
 import type { DesktopExports } from './desktop-exports.ts';
 import { defaultExportName, findingsExportName } from './names.ts';
 
-export const EXPORT_CALLS = ['exports.start', 'exports.cancel', 'exports.list', 'exports.verify', 'exports.rerun', 'exports.reveal', 'findings.export'] as const satisfies readonly CallName[];
+export const EXPORT_CALLS = ['exports.start', 'exports.cancel', 'exports.list', 'exports.verify', 'exports.rerun', 'exports.reveal', 'exports.downloadTicket', 'findings.export'] as const satisfies readonly CallName[];
 export type ExportHandlers = Pick<Handlers, (typeof EXPORT_CALLS)[number]>;
 
 export interface ExportHandlerOptions {
@@ -39,6 +39,8 @@ type FindingsInput = z.output<(typeof calls)['findings.export']['input']>;
 type Naming = { format: ExportFormat; view: { scope: Parameters<typeof defaultExportName>[0] } } | { findingsRunId: number; format: FindingsInput['format'] };
 
 const NOT_DESKTOP_REVEAL = 'Reveal in folder works in the desktop app; here, use Download in the export history to get the file.';
+/** Download links are minted by the HTTP host (main/server/download-tickets.ts), which replaces this answer. */
+const NO_DOWNLOAD_LINKS = 'Download links are for browser mode: here the export is already on disk where you saved it (Reveal in folder shows it).';
 
 interface Job {
   abort: AbortController;
@@ -257,6 +259,7 @@ export function exportHandlers(opts: ExportHandlerOptions): ExportHandlers & { s
         opts.desktop.revealInFolder(rec.path);
         return { path: rec.path };
       }),
+    'exports.downloadTicket': () => guard(() => Promise.reject(new ApiError('invalid_input', NO_DOWNLOAD_LINKS))),
     'exports.cancel': ({ id }) =>
       guard(async () => {
         const job = jobs.get(id);

@@ -3,7 +3,8 @@
  * as the Electron IPC router, and file uploads for import. It listens on 127.0.0.1 only.
  * API calls and uploads need the random API token in the `x-trailkeeper-token` header, and only
  * there. The page itself needs `?token=` once; it then gets a session cookie holding a different
- * secret, which opens the page and its assets and nothing else (see session.ts).
+ * secret, which opens the page and its assets and nothing else (see session.ts). A download
+ * the browser streams to disk carries a single-use ticket instead (download-tickets.ts).
  * No request, however malformed, can end the process: every request runs inside one guard.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -22,7 +23,8 @@ import { headerToken, newSecret, readCookie, sameSecret, sessionCookie, sessionC
 import { openStaticFile, streamFile } from './static-files.ts';
 import { serveUpload, type FileImporter } from './upload-route.ts';
 import { serveEvents, type SyncEventSource } from './events-route.ts';
-import { serveDownload } from './download-route.ts';
+import { downloadTicketHandler, serveDownload } from './download-route.ts';
+import { DownloadTickets } from './download-tickets.ts';
 
 export { staticPath } from './static-files.ts';
 
@@ -81,6 +83,10 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   const graceMs = opts.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
   const inFlight = new Set<Promise<void>>();
   let port = 0;
+  // Download links live in this host's memory only (download-tickets.ts); the host mints them.
+  const tickets = new DownloadTickets();
+  // (Layered over the given table, not copied from it: a table may answer by lookup, as tests' proxies do.)
+  const handlers: Handlers = Object.assign(Object.create(opts.handlers) as Handlers, { 'exports.downloadTicket': downloadTicketHandler(opts.handlers, tickets) });
 
   function requireToken(req: IncomingMessage): void {
     if (!sameSecret(headerToken(req), token)) {
@@ -125,7 +131,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     // A browser that aborts a stale request closes it: stop the store work it started.
     const abort = new AbortController();
     res.once('close', () => res.writableFinished || abort.abort());
-    sendJson(res, 200, await dispatch(opts.handlers, name, input, { signal: abort.signal }));
+    sendJson(res, 200, await dispatch(handlers, name, input, { signal: abort.signal }));
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, target: RequestTarget): Promise<void> {
@@ -148,9 +154,10 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       return serveEvents(req, res, opts.events);
     }
     if (target.pathname === DOWNLOAD_PATH) {
-      requireToken(req);
+      // A ticket stands in for the token header: the browser's download manager sends no header.
+      if (!target.params.has('ticket')) requireToken(req);
       if (req.method !== 'GET') throw new ApiError('invalid_input', 'Downloads are GET requests.');
-      return serveDownload(res, target.params, opts.handlers);
+      return serveDownload(res, target.params, handlers, tickets);
     }
     if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(req, res, target);
     throw new ApiError('invalid_input', 'Only GET for pages and POST for /api/ calls.');

@@ -61,6 +61,15 @@ export function ExportHistory({ refreshKey, busy, onStarted }: { refreshKey: num
     }
   }
 
+  /** A refused download (the file moved, say) is said on its row; the history stays. */
+  async function download(r: ExportRecord): Promise<void> {
+    try {
+      await downloadExport(r.id, r.name);
+    } catch (error) {
+      setVerdicts((v) => ({ ...v, [r.id]: { kind: 'failed', message: message(error) } }));
+    }
+  }
+
   async function reveal(id: number): Promise<void> {
     try {
       await api['exports.reveal']({ id });
@@ -105,7 +114,7 @@ export function ExportHistory({ refreshKey, busy, onStarted }: { refreshKey: num
               </td>
               <td className="export-actions">
                 {r.status === 'ok' && transportKind === 'http' && r.format !== 'ocsf-parquet' && (
-                  <button type="button" className="control" data-testid="export-download" onClick={() => void downloadExport(r.id, r.name).catch((e: unknown) => setProblem(message(e)))}>
+                  <button type="button" className="control" data-testid="export-download" onClick={() => void download(r)}>
                     Download
                   </button>
                 )}

@@ -1,29 +1,18 @@
 /**
- * Browser mode: fetches a finished export (or its manifest) from `GET /download` with the token
- * header (the API token never goes into a URL) and hands it to the browser as a file download.
- * The file passes through a Blob, so a very large export is better taken from the exports
- * folder or with the `trailkeeper` command line.
+ * Browser mode: downloads a finished export (or its manifest) through the browser's own download
+ * manager, which streams it to disk, so even a very large export never sits in the page's memory.
+ * The page asks `exports.downloadTicket` (token in the header, as every call) for a single-use
+ * link that works for about a minute, then clicks an `<a download>` to it: the API token never
+ * goes into a URL, and the link in the browser's history opens nothing once used.
  */
-import { DOWNLOAD_PATH } from '../../../../common/contract.ts';
-import { errorFromResponse, TOKEN_HEADER } from '../../api/httpTransport.ts';
-import { sessionToken } from '../../api/sessionToken.ts';
+import { api } from '../../api/client.ts';
 
 export async function downloadExport(id: number, name: string, file: 'data' | 'manifest' = 'data'): Promise<void> {
-  const token = sessionToken();
-  const response = await fetch(`${DOWNLOAD_PATH}?id=${id}${file === 'manifest' ? '&file=manifest' : ''}`, {
-    headers: token ? { [TOKEN_HEADER]: token } : {},
-  });
-  if (!response.ok) throw await errorFromResponse(response);
-  const url = URL.createObjectURL(await response.blob());
-  try {
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = file === 'manifest' ? `${name}.manifest.json` : name;
-    document.body.append(a);
-    a.click();
-    a.remove();
-  } finally {
-    // Revoked after the click has been handled.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  const { url } = await api['exports.downloadTicket']({ id, file });
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file === 'manifest' ? `${name}.manifest.json` : name;
+  document.body.append(a);
+  a.click();
+  a.remove();
 }
