@@ -1,0 +1,343 @@
+/**
+ * `npm run bench:ui`: the investigator's table in Debian's Chromium (Playwright) against the real
+ * HTTP host (`out/main/serve.js --no-demo`, as the e2e tests start it) on a large workspace, timed
+ * with the page's own clock (test/bench/lib/paint-probe.ts): page load, scope switch, query change
+ * and End to rows painted; the JS heap and DOM nodes before and after scrolling through 200,000
+ * rows; frame times while wheel-scrolling. Each timed figure is printed beside the same view's
+ * `events.page` call alone, fetched from the page (painted − API = what the UI adds), and checked
+ * against the targets of issue 9 and docs/design.md §7. Prints figures only; never a test.
+ *
+ * Needs `out/` (`npx electron-vite build`; built here when out/main/serve.js is missing).
+ *
+ *   BENCH_EVENTS=1000000     simulated events to fill (default 1,000,000: ~100 s on an idle machine)
+ *   BENCH_WORKSPACE=path     reuse a workspace instead (filled once with test/bench/lib/fill-workspace.ts)
+ *   BENCH_RUNS=5             runs per timed figure
+ *   BENCH_SCROLL_ROWS=200000 rows to scroll through before the second heap reading
+ *
+ * Screenshots go to test-results/bench-ui/ (git-ignored).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContextOptions, CDPSession, Page } from 'playwright-core';
+import type { CallInput } from '../../common/contract.ts';
+import { launchChromium } from '../e2e/browser.ts';
+import { serveApp, type ServedApp } from '../e2e/serve-process.ts';
+import { fillWorkspace } from './lib/fill-workspace.ts';
+import { PAINT_PROBE } from './lib/paint-probe.ts';
+
+type View = CallInput<'events.page'>['view'];
+type Spec = { kind: 'any' | 'settled' } | { kind: 'row'; index: number; id?: number };
+type Painted = { t0: number | null; frame: number; painted: number };
+type Figure = { name: string; samples: number[]; api?: number[]; target?: { max: number; of: 'median' | 'p95'; label: string }; unit?: string };
+
+const repo = resolve(import.meta.dirname, '../..');
+const N = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SCROLL_ROWS = Number(process.env.BENCH_SCROLL_ROWS ?? 200_000);
+const SHOTS = join(repo, 'test-results/bench-ui');
+const FIRST_PAGE = 200; // renderer/src/state/resultsSlice.ts FIRST_PAGE_ROWS
+const VIEWPORT = { width: 1440, height: 900 };
+const fmt = (n: number) => n.toLocaleString('en-US');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const benchStarted = Date.now();
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+}
+const median = (values: number[]) => quantile(values, 0.5);
+
+if (!existsSync(join(repo, 'out/main/serve.js'))) {
+  console.log('out/main/serve.js is missing: building with electron-vite…');
+  const built = spawnSync('npx', ['electron-vite', 'build'], { cwd: repo, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('electron-vite build failed');
+}
+
+let tempDir: string | null = null;
+let workspace = process.env.BENCH_WORKSPACE;
+if (!workspace) {
+  tempDir = mkdtempSync(join(tmpdir(), 'trailkeeper-ui-bench-'));
+  workspace = join(tempDir, 'bench.trailkeeper');
+  console.log(`filling ${fmt(N)} simulated events (50 Okta tenants)…`);
+  const t = performance.now();
+  await fillWorkspace(workspace, N, console.log);
+  console.log(`  filled in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+} else if (!existsSync(workspace)) {
+  throw new Error(`BENCH_WORKSPACE ${workspace} does not exist`);
+}
+mkdirSync(SHOTS, { recursive: true });
+
+const app: ServedApp = await serveApp({ workspace, args: ['--no-demo'] });
+const browser: Browser = await launchChromium();
+const figures: Figure[] = [];
+const notes: string[] = [];
+
+try {
+  // The views the bench switches between, and what the store says their first rows are.
+  const ALL: View = { scope: { kind: 'all' }, range: { from: null, to: null }, query: '' };
+  const { tenants, groups } = await app.api['tenants.list']({});
+  const total = (await app.api['events.count']({ view: ALL })).count;
+  const firstId = async (view: View, order: 'newest' | 'oldest' = 'newest') =>
+    (await app.api['events.page']({ view, order, after: null, limit: 1 })).rows[0]?.id;
+  const newestAll = await firstId(ALL);
+  const oldestAll = await firstId(ALL, 'oldest');
+  // A group and a mid-sized tenant whose newest events differ from all's, so a switch shows new rows.
+  let group: string | undefined;
+  for (const g of groups) {
+    if ((await firstId({ ...ALL, scope: { kind: 'group', group: g } })) !== newestAll) {
+      group = g;
+      break;
+    }
+  }
+  if (!group) throw new Error('the workspace has no tenant group whose newest event is not the newest of all');
+  const groupView: View = { ...ALL, scope: { kind: 'group', group } };
+  const bySize = [...tenants].sort((a, b) => a.eventCount - b.eventCount);
+  let tenant = bySize[Math.floor(bySize.length / 2)]!;
+  for (const t of bySize.slice(Math.floor(bySize.length / 2))) {
+    const id = await firstId({ ...ALL, scope: { kind: 'tenants', tenantIds: [t.id] } });
+    if (id !== newestAll && id !== (await firstId(groupView))) {
+      tenant = t;
+      break;
+    }
+  }
+  const tenantView: View = { ...ALL, scope: { kind: 'tenants', tenantIds: [tenant.id] } };
+  const sample = (await app.api['events.page']({ view: tenantView, order: 'newest', after: null, limit: 200 })).rows;
+  const actor = sample.find((r) => r.actorEmail && !r.actorEmail.endsWith('@okta.com'))?.actorEmail;
+  if (!actor) throw new Error('no person actor among the tenant\'s newest events');
+  const queries = ['outcome:failure', `actor:${actor}`, 'policy'];
+  const scopeSteps: { label: string; option: string; view: View }[] = [
+    { label: `group "${group}"`, option: `group:${group}`, view: groupView },
+    { label: `tenant ${tenant.name} (${fmt(tenant.eventCount)})`, option: `tenant:${tenant.id}`, view: tenantView },
+    { label: 'all tenants', option: 'all', view: ALL },
+  ];
+  const expectedFirst = new Map<string, number | undefined>();
+  for (const s of scopeSteps) expectedFirst.set(s.option, await firstId(s.view));
+  for (const q of queries) expectedFirst.set(q, await firstId({ ...ALL, query: q }));
+  console.log(`workspace: ${fmt(total)} events, ${tenants.length} tenants, ${groups.length} groups; Chromium ${browser.version()}`);
+
+  async function openPage(options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: VIEWPORT, ...options });
+    await context.addInitScript({ content: PAINT_PROBE });
+    return context.newPage();
+  }
+  const evaluate = <T>(page: Page, expression: string) => page.evaluate(expression) as Promise<T>;
+
+  /** The time from the action reaching the page to the spec's rows painted, by the page's clock. */
+  async function timed(page: Page, spec: Spec, action: () => Promise<unknown>): Promise<number> {
+    await evaluate(page, 'window.__bench.arm()');
+    const waiting = evaluate<Painted>(page, `window.__bench.waitFor(${JSON.stringify(spec)})`);
+    waiting.catch(() => {});
+    await action();
+    const { t0, painted } = await waiting;
+    if (t0 === null) throw new Error('the action reached the page as no key, input or change event');
+    return painted - t0;
+  }
+
+  /** Lets the view's follow-up work (count, histogram, field values) finish before the next figure. */
+  async function quiet(page: Page, view: View): Promise<void> {
+    const count = (await app.api['events.count']({ view })).count;
+    await page.waitForFunction(
+      `document.querySelector('[data-testid="total-count"]')?.getAttribute('data-count') === '${count}' &&
+        document.querySelector('[data-testid="histogram"]')?.getAttribute('data-status') !== 'loading'`,
+      undefined,
+      { timeout: 60_000 },
+    );
+    await sleep(300);
+  }
+
+  const apiPage = (page: Page, view: View) =>
+    evaluate<number>(page, `window.__bench.api('events.page', ${JSON.stringify({ view, order: 'newest', after: null, limit: FIRST_PAGE })}, ${JSON.stringify(app.token)})`);
+
+  // 1. Page load to first rows painted: a fresh context each time, one warm-up not counted.
+  const loads: number[] = [];
+  let page!: Page;
+  for (let run = 0; run <= RUNS; run++) {
+    if (page) await page.context().close();
+    page = await openPage();
+    await page.goto(app.url);
+    const { painted } = await evaluate<Painted>(page, 'window.__bench.load');
+    if (run > 0) loads.push(painted);
+    if (run === 1) {
+      await quiet(page, ALL);
+      await page.screenshot({ path: join(SHOTS, 'load.png') });
+    }
+  }
+  await quiet(page, ALL);
+  const loadApi: number[] = [];
+  for (let i = 0; i < RUNS; i++) loadApi.push(await apiPage(page, ALL));
+  figures.push({ name: 'page load → first rows painted', samples: loads, api: loadApi });
+
+  // 2. Scope switches: all → a group → one tenant → all again.
+  const picker = page.getByTestId('scope-picker');
+  for (const s of scopeSteps) {
+    const samples: number[] = [];
+    const api: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      if (s.option === 'all') {
+        await picker.selectOption(scopeSteps[1]!.option);
+        await quiet(page, tenantView);
+      } else if (run > 0 || s !== scopeSteps[0]) {
+        await picker.selectOption('all');
+        await quiet(page, ALL);
+      }
+      samples.push(await timed(page, { kind: 'row', index: 0, id: expectedFirst.get(s.option)! }, () => picker.selectOption(s.option)));
+      await quiet(page, s.view);
+      api.push(await apiPage(page, s.view));
+    }
+    figures.push({ name: `scope switch → ${s.label}, rows painted`, samples, api, target: { max: 150, of: 'p95', label: '≤ 150 ms (§7)' } });
+  }
+  await picker.selectOption('all');
+  await quiet(page, ALL);
+
+  // 3. Query changes from the empty query: each typed, then Enter timed.
+  const input = page.getByTestId('query-input');
+  async function setQuery(q: string): Promise<void> {
+    await input.fill(q);
+    await input.press('Escape'); // closes the completion list, so Enter runs the query
+    await sleep(300);
+  }
+  for (const q of queries) {
+    const samples: number[] = [];
+    const api: number[] = [];
+    const view = { ...ALL, query: q };
+    for (let run = 0; run < RUNS; run++) {
+      await setQuery(q);
+      samples.push(await timed(page, { kind: 'row', index: 0, id: expectedFirst.get(q)! }, () => input.press('Enter')));
+      await quiet(page, view);
+      api.push(await apiPage(page, view));
+      if (run === 0 && q === queries[0]) await page.screenshot({ path: join(SHOTS, 'query-outcome-failure.png') });
+      await setQuery('');
+      await timed(page, { kind: 'row', index: 0, id: newestAll! }, () => input.press('Enter'));
+      await quiet(page, ALL);
+    }
+    figures.push({ name: `query ${q.length > 40 ? q.slice(0, 37) + '…' : q} → rows painted`, samples, api, target: { max: 150, of: 'p95', label: '≤ 150 ms (§7)' } });
+  }
+
+  // 4. End to the last row of the result painted (its index is the count − 1, its id the store's oldest), then Home.
+  await page.getByTestId('event-row').first().click();
+  const ends: number[] = [];
+  const homes: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    ends.push(await timed(page, { kind: 'row', index: total - 1, id: oldestAll! }, () => page.keyboard.press('End')));
+    if (run === 0) await page.screenshot({ path: join(SHOTS, 'end.png') });
+    await sleep(300);
+    homes.push(await timed(page, { kind: 'row', index: 0, id: newestAll! }, () => page.keyboard.press('Home')));
+    await sleep(300);
+  }
+  await page.keyboard.press('Escape');
+  const lastShown = await evaluate<number[]>(page, 'window.__bench.visibleIndexes()');
+  figures.push({ name: `End → row ${fmt(total)} of ${fmt(total)} painted`, samples: ends, target: { max: 1000, of: 'p95', label: '≤ 1 s' } });
+  figures.push({ name: 'Home → row 1 painted', samples: homes });
+
+  // 5. Heap and DOM before and after scrolling through SCROLL_ROWS rows (down, and back up if the result is shorter).
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const heap = async (gc: boolean) => {
+    if (gc) await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize / 1e6;
+  };
+  const domNodes = () => evaluate<number>(page, 'window.__bench.domNodes()');
+  const heapBefore = await heap(true);
+  const nodesBefore = await domNodes();
+  let traversed = 0;
+  let at = lastShown[0] ?? 0;
+  let direction = 1;
+  let heapPeak = heapBefore;
+  let steps = 0;
+  const stepRows = Math.max(500, Math.min(2_000, Math.floor(total / 50)));
+  const scrollStarted = performance.now();
+  while (traversed < SCROLL_ROWS && steps < 5_000) {
+    let target = at + direction * stepRows;
+    if (target >= total - 1 || target <= 0) {
+      target = Math.max(0, Math.min(total - 1, target));
+      direction = -direction;
+    }
+    const shown = await evaluate<number[]>(page, `window.__bench.scrollTo(${target / (total - 1)})`);
+    const first = shown[0] ?? at;
+    traversed += Math.abs(first - at);
+    at = first;
+    if (++steps % 20 === 0) heapPeak = Math.max(heapPeak, await heap(false));
+  }
+  const scrollSeconds = (performance.now() - scrollStarted) / 1000;
+  const heapAfter = await heap(true);
+  const nodesAfter = await domNodes();
+  const rowsInDom = await page.locator('#event-grid [role="row"]').count();
+  notes.push(`scrolled through ${fmt(traversed)} rows in ${steps} steps of ~${fmt(stepRows)} (${scrollSeconds.toFixed(1)} s, ${(scrollSeconds * 1000 / steps).toFixed(0)} ms a step to rows painted)`);
+
+  // 6. Frame times while wheel-scrolling: bursts of wheel steps, rAF deltas recorded during each burst.
+  await evaluate(page, 'window.__bench.scrollTo(0.5)');
+  const box = (await page.locator('#event-grid').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let burst = 0; burst < 2 * RUNS; burst++) {
+    await evaluate(page, 'window.__bench.startFrames()');
+    for (let i = 0; i < 40; i++) await page.mouse.wheel(0, (burst % 2 === 0 ? 1 : -1) * 300);
+    await sleep(200);
+    await evaluate(page, 'window.__bench.stopFrames()');
+    await sleep(300);
+  }
+  const deltas = await evaluate<number[]>(page, 'window.__bench.takeFrames()');
+
+  // 7. Screenshots: the histogram brushed, and the dark theme.
+  await evaluate(page, 'window.__bench.scrollTo(0)');
+  const over = page.locator('.histogram .u-over');
+  const overBox = await over.boundingBox().catch(() => null);
+  if (overBox && overBox.width > 0) {
+    const y = overBox.y + overBox.height / 2;
+    await page.mouse.move(overBox.x + overBox.width * 0.3, y);
+    await page.mouse.down();
+    await page.mouse.move(overBox.x + overBox.width * 0.45, y, { steps: 8 });
+    await page.mouse.up();
+    await sleep(1_500);
+    await page.screenshot({ path: join(SHOTS, 'histogram-brushed.png') });
+  } else notes.push('histogram overlay not found: no brushed screenshot');
+  const dark = await openPage({ colorScheme: 'dark' });
+  await dark.goto(app.url);
+  await evaluate(dark, 'window.__bench.load');
+  await quiet(dark, ALL);
+  await dark.screenshot({ path: join(SHOTS, 'load-dark.png') });
+  await dark.context().close();
+
+  // The report.
+  const ms = (n: number) => `${n.toFixed(0)} ms`;
+  console.log(`\nUI bench: ${fmt(total)} events, ${RUNS} runs each, viewport ${VIEWPORT.width}×${VIEWPORT.height}, load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+  const rows: string[][] = [['figure', 'median', 'p95', 'API alone (median)', 'UI cost (median)', 'target', '']];
+  const verdicts: boolean[] = [];
+  for (const f of figures) {
+    const med = median(f.samples);
+    const p95 = quantile(f.samples, 0.95);
+    const api = f.api ? median(f.api) : null;
+    let verdict = '';
+    if (f.target) {
+      const ok = (f.target.of === 'p95' ? p95 : med) <= f.target.max;
+      verdicts.push(ok);
+      verdict = ok ? '✓' : '✗';
+    }
+    rows.push([f.name, ms(med), ms(p95), api === null ? '' : ms(api), api === null ? '' : ms(med - api), f.target?.label ?? '', verdict]);
+  }
+  const heapOk = heapAfter <= 150;
+  const p95Frame = quantile(deltas, 0.95);
+  const framesOk = p95Frame <= 16.7 + 0.05; // rAF deltas at 60 Hz are 16.67 ms
+  verdicts.push(heapOk, framesOk);
+  rows.push(['JS heap before → peak → after the scroll', `${heapBefore.toFixed(1)} → ${heapPeak.toFixed(1)} → ${heapAfter.toFixed(1)} MB`, '', '', '', '≤ 150 MB', heapOk ? '✓' : '✗']);
+  rows.push(['DOM nodes before → after (rows in the DOM)', `${fmt(nodesBefore)} → ${fmt(nodesAfter)} (${rowsInDom})`, '', '', '', '', '']);
+  rows.push([
+    `frames while wheel-scrolling (${deltas.length})`,
+    `p50 ${quantile(deltas, 0.5).toFixed(1)} ms`,
+    `${p95Frame.toFixed(1)} ms`,
+    '',
+    `max ${Math.max(...deltas).toFixed(1)} ms, ${deltas.filter((d) => d > 50).length} over 50 ms`,
+    '≤ 16.7 ms p95',
+    framesOk ? '✓' : '✗',
+  ]);
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd());
+  for (const n of notes) console.log(`- ${n}`);
+  console.log(`- API alone: the view's first page (${FIRST_PAGE} rows) fetched from the page; UI cost = rows painted − API alone`);
+  console.log(`- screenshots in ${SHOTS}`);
+  console.log(`${verdicts.filter(Boolean).length} of ${verdicts.length} targets met; whole run ${((Date.now() - benchStarted) / 1000).toFixed(0)} s`);
+} finally {
+  await browser.close();
+  await app.stop();
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+}
