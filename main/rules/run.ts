@@ -5,14 +5,11 @@
  * (or they are run alone). Runs on a worker's reader connection; `shouldStop` is checked
  * between rules and every few thousand rows.
  */
-import { ActionIndex, ActionIndexStopped } from './action-index.ts';
-import { ruleWhere } from './compile.ts';
 import { correlate, type MatchedEvent } from './correlate.ts';
 import type { CorrelationRule, DetectionRule, LoadedRule, RuleMeta, SqlRule } from './load.ts';
 import { TENANTS_OF_KINDS } from './compile.ts';
-import { actionPrefilter } from './prefilter.ts';
-import { condSql, type Sql, type SqlParam } from './sql.ts';
-import { sweepDetections, SweepStopped } from './sweep.ts';
+import type { SqlParam } from './sql.ts';
+import { sweepDetections, SweepStopped, type SweptRow } from './sweep.ts';
 
 export interface Finding {
   ruleId: string;
@@ -67,38 +64,24 @@ function base(rule: RuleMeta): Pick<Finding, 'ruleId' | 'ruleVersion' | 'title' 
   return { ruleId: rule.id, ruleVersion: rule.version, title: rule.title, level: rule.level, author: rule.author };
 }
 
-/**
- * The statement that selects a rule's events in the view. With the run's action index a detection
- * rule reads only the view's events of its source kinds (and of its event types when it names
- * them), by id; without, and for SQL rules, it scans the view.
- */
-function selectRule(rule: DetectionRule | SqlRule, opts: RunOptions, index: ActionIndex | undefined, withRaw: boolean): Sql | null {
-  const columns = `e.id, e.ts, e.tenant_id${withRaw ? ', e.raw' : ''}`;
-  if (rule.kind === 'detection' && index) {
-    const ids = index.idsFor(rule.sourceKinds, actionPrefilter(rule.cond, rule.sourceKinds));
-    if (ids.length === 0) return null;
-    const cond = condSql(rule.cond);
-    return {
-      sql: `SELECT ${columns} FROM events e WHERE e.id IN (SELECT value FROM json_each(?)) AND ${cond.sql} ORDER BY e.ts, e.id`,
-      params: [JSON.stringify(ids), ...cond.params],
-    };
+/** An SQL rule's events in the view, in (ts, id) order. */
+function* sqlMatches(db: QueryDb, rule: SqlRule, opts: RunOptions): Generator<{ id: number; ts: number; tenant_id: number }> {
+  const stmt = db.prepare(`SELECT e.id, e.ts, e.tenant_id FROM events e WHERE ${opts.viewWhere} AND ${TENANTS_OF_KINDS} AND e.id IN (${rule.sql}) ORDER BY e.ts, e.id`);
+  let n = 0;
+  for (const row of stmt.iterate(...opts.viewParams, JSON.stringify(rule.sourceKinds))) {
+    if (++n % 2000 === 0 && opts.shouldStop?.()) throw new Stopped();
+    yield row as { id: number; ts: number; tenant_id: number };
   }
-  const { sql, params } =
-    rule.kind === 'sql'
-      ? { sql: `${TENANTS_OF_KINDS} AND e.id IN (${rule.sql})`, params: [JSON.stringify(rule.sourceKinds)] }
-      : ruleWhere(rule);
-  return { sql: `SELECT ${columns} FROM events e WHERE ${opts.viewWhere} AND ${sql} ORDER BY e.ts, e.id`, params: [...opts.viewParams, ...params] };
 }
 
-function* matches(db: QueryDb, rule: DetectionRule | SqlRule, opts: RunOptions, withRaw: boolean, index?: ActionIndex): Generator<{ id: number; ts: number; tenant_id: number; raw?: string }> {
-  const select = selectRule(rule, opts, index, withRaw);
-  if (!select) return;
-  const stmt = db.prepare(select.sql);
-  let n = 0;
-  for (const row of stmt.iterate(...select.params)) {
-    if (++n % 2000 === 0 && opts.shouldStop?.()) throw new Stopped();
-    yield row as { id: number; ts: number; tenant_id: number; raw?: string };
+/** The raw events of `ids`, parsed, read by rowid a page at a time. */
+function rawEvents(db: QueryDb, ids: readonly number[]): Map<number, unknown> {
+  const stmt = db.prepare('SELECT id, raw FROM events WHERE id IN (SELECT value FROM json_each(?))');
+  const out = new Map<number, unknown>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    for (const row of stmt.iterate(JSON.stringify(ids.slice(i, i + 5000))) as IterableIterator<{ id: number; raw: string }>) out.set(row.id, JSON.parse(row.raw));
   }
+  return out;
 }
 
 function resolve(ref: string, rules: readonly LoadedRule[]): DetectionRule | CorrelationRule | SqlRule | string {
@@ -108,17 +91,22 @@ function resolve(ref: string, rules: readonly LoadedRule[]): DetectionRule | Cor
   return found as DetectionRule | CorrelationRule | SqlRule;
 }
 
-function runCorrelation(db: QueryDb, rule: CorrelationRule, all: readonly LoadedRule[], opts: RunOptions, index: ActionIndex): Finding[] | string {
+/** A correlation's referenced rules, or why it cannot run. */
+function correlationRefs(rule: CorrelationRule, all: readonly LoadedRule[]): DetectionRule[] | string {
   const refs = rule.spec.rules.map((r) => resolve(r, all));
   const bad = refs.find((r) => typeof r === 'string');
   if (bad !== undefined) return bad as string;
   if (refs.some((r) => (r as LoadedRule).kind !== 'detection')) return 'a correlation over a correlation or an SQL rule is not supported';
+  return refs as DetectionRule[];
+}
+
+/** A correlation over its referenced rules' matches (from the sweep), reading the raw events it groups by. */
+function runCorrelation(db: QueryDb, rule: CorrelationRule, refs: readonly DetectionRule[], swept: Map<DetectionRule, SweptRow[]>): Finding[] {
+  const rows = refs.map((d) => swept.get(d) ?? []);
+  const events = rawEvents(db, [...new Set(rows.flat().map((r) => r.id))]);
   const matched: MatchedEvent[] = [];
-  refs.forEach((r, i) => {
-    const d = r as DetectionRule;
-    for (const row of matches(db, d, opts, true, index)) {
-      matched.push({ rule: i, ruleName: d.name, id: row.id, ts: row.ts, tenantId: row.tenant_id, event: JSON.parse(row.raw!) });
-    }
+  refs.forEach((d, i) => {
+    for (const row of rows[i]!) matched.push({ rule: i, ruleName: d.name, id: row.id, ts: row.ts, tenantId: row.tenantId, event: events.get(row.id) });
   });
   return correlate(rule.spec, matched).map((hit) => ({
     ...base(rule),
@@ -148,48 +136,56 @@ export function runRules(db: QueryDb, rules: readonly LoadedRule[], opts: RunOpt
       if (!selected || selected.includes(u.id)) result.problems.push({ ruleId: u.id, title: u.title, reason: `${u.kind}: ${u.reason}` });
     }
   }
-  const index = new ActionIndex(db, opts.viewWhere, opts.viewParams, () => opts.shouldStop?.() ?? false);
   const isSilenced = (rule: DetectionRule | SqlRule) => silenced.has(rule.id) || (rule.name !== null && silenced.has(rule.name));
   const addFinding = (rule: RuleMeta, row: { id: number; ts: number; tenantId: number }) =>
     result.findings.push({ ...base(rule), tenantId: row.tenantId, ts: row.ts, tsEnd: row.ts, eventIds: [row.id], group: null, measure: null });
-  // Detection rules run together first (sweep.ts), then SQL rules and correlations one by one.
-  const swept = chosen.filter((r): r is DetectionRule => r.kind === 'detection' && !isSilenced(r));
+  // Detection rules run together first (sweep.ts): those with findings of their own and those the
+  // chosen correlations count. Then SQL rules and correlations one by one.
+  const detections = chosen.filter((r): r is DetectionRule => r.kind === 'detection' && !isSilenced(r));
   const oneByOne = chosen.filter((r) => r.kind !== 'detection');
-  const total = swept.length + oneByOne.length;
+  const refsOf = new Map<CorrelationRule, DetectionRule[] | string>();
+  for (const c of oneByOne) if (c.kind === 'correlation') refsOf.set(c, correlationRefs(c, rules));
+  const toSweep = [...new Set([...detections, ...[...refsOf.values()].flatMap((refs) => (typeof refs === 'string' ? [] : refs))])];
+  const total = detections.length + oneByOne.length;
+  const sweeping = `${detections.length} detection rules`;
   try {
-    if (swept.length > 0) {
-      opts.onProgress?.(0, total, 0, `${swept.length} detection rules`);
-      const byRule = sweepDetections(db, swept, index, {
+    let swept = new Map<DetectionRule, SweptRow[]>();
+    if (toSweep.length > 0) {
+      opts.onProgress?.(0, total, 0, sweeping);
+      swept = sweepDetections(db, toSweep, {
+        viewWhere: opts.viewWhere,
+        viewParams: opts.viewParams,
         shouldStop: () => opts.shouldStop?.() ?? false,
-        onGroup: (g, groups) => opts.onProgress?.(Math.floor((swept.length * g) / groups), total, undefined, `${swept.length} detection rules`),
+        onScan: (done, scans) => opts.onProgress?.(Math.floor((detections.length * done) / scans), total, undefined, sweeping),
       });
-      for (const [rule, rows] of byRule) {
+      for (const rule of detections) {
+        const rows = swept.get(rule) ?? [];
         if (rows.length > cap) result.truncated.push(rule.id);
         for (const row of rows.slice(0, cap)) addFinding(rule, row);
       }
     }
     oneByOne.forEach((rule, i) => {
       if (opts.shouldStop?.()) throw new Stopped();
-      opts.onProgress?.(swept.length + i, total, result.findings.length, rule.title);
+      opts.onProgress?.(detections.length + i, total, result.findings.length, rule.title);
       if (rule.kind === 'sql') {
         if (isSilenced(rule)) return;
         let n = 0;
-        for (const row of matches(db, rule, opts, false, index)) {
+        for (const row of sqlMatches(db, rule, opts)) {
           if (n++ >= cap) {
             result.truncated.push(rule.id);
             break;
           }
           addFinding(rule, { id: row.id, ts: row.ts, tenantId: row.tenant_id });
         }
-      } else {
-        const out = runCorrelation(db, rule, rules, opts, index);
-        if (typeof out === 'string') result.problems.push({ ruleId: rule.id, title: rule.title, reason: out });
-        else result.findings.push(...out.slice(0, cap));
+      } else if (rule.kind === 'correlation') {
+        const refs = refsOf.get(rule)!;
+        if (typeof refs === 'string') result.problems.push({ ruleId: rule.id, title: rule.title, reason: refs });
+        else result.findings.push(...runCorrelation(db, rule, refs, swept).slice(0, cap));
       }
     });
     opts.onProgress?.(total, total, result.findings.length);
   } catch (e) {
-    if (!(e instanceof Stopped) && !(e instanceof ActionIndexStopped) && !(e instanceof SweepStopped)) throw e;
+    if (!(e instanceof Stopped) && !(e instanceof SweepStopped)) throw e;
     result.cancelled = true;
   }
   result.findings.sort((a, b) => a.ts - b.ts || a.ruleId.localeCompare(b.ruleId));

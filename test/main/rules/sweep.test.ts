@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeWorkspace, openWorkspaceForWrite } from '../../../main/store/open.ts';
 import { writeOps, type OpContext } from '../../../main/store-worker/write-ops.ts';
 import { viewSql, type View } from '../../../main/store/view-sql.ts';
-import { ActionIndex } from '../../../main/rules/action-index.ts';
 import { ruleWhere } from '../../../main/rules/compile.ts';
 import { registerSigmaFunctions } from '../../../main/rules/functions.ts';
 import type { DetectionRule } from '../../../main/rules/load.ts';
@@ -50,8 +49,7 @@ function oneByOne(view: View): Map<string, number[]> {
 
 function swept(view: View): Map<string, number[]> {
   const v = viewSql(view);
-  const index = new ActionIndex(db, v.where, v.params as (string | number)[], () => false);
-  const out = sweepDetections(db, detections, index, {});
+  const out = sweepDetections(db, detections, { viewWhere: v.where, viewParams: v.params as (string | number)[] });
   return new Map([...out].map(([rule, rows]) => [rule.id, rows.map((r) => r.id)]));
 }
 
