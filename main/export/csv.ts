@@ -11,15 +11,10 @@
  * the raw text is two thirds of the bytes (NDJSON carries it exactly).
  */
 import Papa from 'papaparse';
-import { EVENT_FIELD_KEYS, EVENT_FIELDS, type EventFieldKey } from '../../common/event-fields.ts';
+import { csvColumns, csvFields, type CsvOptions } from '../../common/csv-columns.ts';
 import { isoUtc, type ExportRow, type FormatWriter } from './export-row.ts';
 
-export interface CsvOptions {
-  /** The normalised fields to write, in order (default: all of them). */
-  columns?: readonly EventFieldKey[];
-  /** Add the raw JSON as the last column. */
-  raw?: boolean;
-}
+export { csvColumns, csvFields, type CsvOptions };
 
 /** First characters a spreadsheet could run as a formula, and the apostrophe that marks a neutralised cell. */
 const TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r', "'"]);
@@ -32,17 +27,6 @@ export function neutralise(cell: string): string {
 /** The reverse of neutralise, for readers of our CSV (and the round-trip tests). */
 export function unneutralise(cell: string): string {
   return cell.startsWith("'") ? cell.slice(1) : cell;
-}
-
-/** The fields a CSV carries: the time first, then the chosen ones without repeating it. */
-export function csvFields(opts: CsvOptions = {}): EventFieldKey[] {
-  const chosen = opts.columns && opts.columns.length > 0 ? opts.columns : EVENT_FIELD_KEYS;
-  return ['ts', ...chosen.filter((k) => k !== 'ts')];
-}
-
-/** The header row: ids and tenant, the fields by their column names, the raw hash, and the raw text when asked. */
-export function csvColumns(opts: CsvOptions = {}): string[] {
-  return ['id', 'tenant_id', 'tenant', ...csvFields(opts).map((key) => EVENT_FIELDS[key].column), 'raw_sha256', ...(opts.raw ? ['raw'] : [])];
 }
 
 const UNPARSE = { header: false, newline: '\r\n', escapeFormulae: false, quotes: false } as const;

@@ -3,16 +3,19 @@
  * and bytes as the export runs in a reader thread, Cancel leaves no file under its name. The
  * history below lists every export with its sha256, Download, Verify, Reveal in folder (desktop)
  * and Run again. In the desktop app the main process asks where to save; closing that dialog
- * starts nothing, and the dialog says so.
+ * starts nothing, and the dialog says so. A CSV takes the table's shown columns, in order, and
+ * says which columns it will have before it starts.
  */
 import { useEffect, useState } from 'react';
 import { EXPORT_FORMATS, type ExportRecord } from '../../../../common/contract.ts';
+import { csvColumns } from '../../../../common/csv-columns.ts';
 import { api, ApiClientError } from '../../api/client.ts';
 import { formatCount } from '../../format/count.ts';
 import { resolveRange } from '../../format/rangePresets.ts';
 import { useAppStore } from '../../state/store.ts';
 import { ExportHistory } from './ExportHistory.tsx';
 import { FORMAT_LABELS, formatBytes } from './format.ts';
+import { fieldsForColumns } from './tableFields.ts';
 
 type Format = (typeof EXPORT_FORMATS)[number];
 type Phase =
@@ -26,6 +29,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const count = useAppStore((s) => s.count);
   const [format, setFormat] = useState<Format>('csv');
   const [fields, setFields] = useState(false);
+  const [raw, setRaw] = useState(false);
+  const visibleColumns = useAppStore((s) => s.columnLayout.visible);
+  const tableFields = fieldsForColumns(visibleColumns);
   const [phase, setPhase] = useState<Phase>({ kind: 'choosing' });
   const [historyKey, setHistoryKey] = useState(0);
   const running = phase.kind === 'running';
@@ -64,7 +70,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     const state = useAppStore.getState();
     const view = state.activeView ?? { scope: state.scope, range: resolveRange(state.rangePreset, Date.now()), query: state.queryText };
     try {
-      started(await api['exports.start']({ view, order: state.order, format, fields: fields && (format === 'ndjson' || format === 'json') }));
+      const options = format === 'csv' ? { columns: tableFields, raw } : { fields: fields && (format === 'ndjson' || format === 'json') };
+      started(await api['exports.start']({ view, order: state.order, format, ...options }));
     } catch (error) {
       // A closed Save dialog (desktop) is the user's choice, not a failure.
       if (error instanceof ApiClientError && error.code === 'cancelled') setPhase({ kind: 'not-started', message: error.message });
@@ -99,6 +106,20 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             <input type="checkbox" checked={fields} disabled={running} onChange={(e) => setFields(e.target.checked)} />
             <span>Include the normalised fields beside the raw events</span>
           </label>
+        )}
+        {format === 'csv' && (
+          <>
+            <label className="field checkbox">
+              <input type="checkbox" data-testid="export-raw" checked={raw} disabled={running} onChange={(e) => setRaw(e.target.checked)} />
+              <span>Include raw JSON</span>
+            </label>
+            <p className="muted">
+              The raw JSON is a large last column, and a spreadsheet cell holds at most 32,767 characters: NDJSON carries each event&apos;s raw text exactly.
+            </p>
+            <p className="muted" data-testid="export-csv-columns">
+              Columns, as the table shows them: <code>{csvColumns({ columns: tableFields, raw }).join(', ')}</code>
+            </p>
+          </>
         )}
         <ExportStatus phase={phase} total={count} />
         <div className="modal-actions">
