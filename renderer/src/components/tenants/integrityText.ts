@@ -5,6 +5,8 @@ import { formatCount } from '../../format/count.ts';
 const plural = (n: number, one: string) => `${formatCount(n)} ${one}${n === 1 ? '' : 's'}`;
 
 export function integrityProgressText(job: IntegrityJob): string {
+  // Before the reader's first report the totals are not known yet.
+  if (job.batchesTotal === 0 && job.eventsTotal === 0) return 'Starting the check…';
   return `Checked ${formatCount(job.batchesDone)} of ${formatCount(job.batchesTotal)} batches and ${formatCount(job.eventsDone)} of ${plural(job.eventsTotal, 'event')}…`;
 }
 
@@ -21,5 +23,7 @@ export function integrityResultText(job: IntegrityJob, tenants: readonly Pick<Te
   const b = r.firstBreak!;
   const tenant = tenants.find((t) => t.id === b.tenantId)?.name ?? `tenant ${b.tenantId}`;
   const where = [`in ${tenant}`, b.batchId !== null ? `batch ${b.batchId}` : null, b.eventId !== null ? `event ${b.eventId}` : null].filter(Boolean).join(', ');
-  return `First break ${where}: ${b.detail}.`;
+  // The store's sentence often starts by naming the event or batch again ("event 7: …"): say it once.
+  const lead = [b.eventId !== null ? `event ${b.eventId}: ` : null, b.batchId !== null ? `batch ${b.batchId}: ` : null].find((l) => l !== null && b.detail.startsWith(l));
+  return `First break ${where}: ${lead ? b.detail.slice(lead.length) : b.detail}.`;
 }

@@ -186,7 +186,7 @@ describe('TenantsScreen', () => {
     await act(async () => void el('integrity-scope')!.dispatchEvent(new Event('change', { bubbles: true })));
     await click(el('integrity-start')!);
     expect(called('integrity.start')).toEqual([{ tenantIds: [1, 2] }]);
-    expect(el('integrity-result')!.textContent).toBe(`First break in Globex GitHub, batch 5, event 77: ${firstBreak.detail}.`);
+    expect(el('integrity-result')!.textContent).toBe('First break in Globex GitHub, batch 5, event 77: its raw text no longer matches the sha256 recorded at ingest.');
     // The break is one click away: the tenant's events, with the broken event open.
     const { useSyncStore } = await import('../../../../renderer/src/state/syncSlice.ts');
     useSyncStore.setState({ screen: 'tenants' });
@@ -197,8 +197,9 @@ describe('TenantsScreen', () => {
   });
 
   it('Cancel stops a running check and says nothing was concluded', async () => {
-    script.current.job = job({});
+    script.current.job = job({ batchesTotal: 0, eventsTotal: 0 });
     await click(el('integrity-start')!);
+    expect(el('integrity-progress')!.parentElement!.textContent).toBe('Starting the check…');
     await click(el('integrity-cancel')!);
     await settle();
     expect(called('integrity.cancel')).toEqual([{ jobId: 1 }]);
