@@ -14,7 +14,7 @@ import type { Connector, ConnectionConfig, PullContext, PulledBatch, RemoteTenan
 import { SyncError } from '../connector.ts';
 import { normalizerFor } from '../../ingest/sources/index.ts';
 import { JsonClient, isoMs, withQuery, type HttpContext, type SourcePolicy } from './http-json.ts';
-import { maxOrNull, normalizePage } from './records.ts';
+import { maxOrNull, normalizePage, pageBatch, runStart } from './records.ts';
 import { retryAfterMs } from './rate-limit.ts';
 
 export type GraphStream = 'directoryAudits' | 'signIns';
@@ -212,7 +212,7 @@ async function* pullEntra(conn: ConnectionConfig, _tenant: RemoteTenant, checkpo
   let state: WindowState = stored !== null && opts.streams.includes(stored.stream) ? stored : {
     stream: opts.streams[0] ?? 'directoryAudits',
     next: null,
-    from: highWater === null ? ctx.since : Math.max(0, highWater - ctx.overlapMs),
+    from: runStart(highWater, ctx.since, ctx.overlapMs),
     to: client.clock.now(),
     maxTs: null,
   };
@@ -247,12 +247,7 @@ async function* pullEntra(conn: ConnectionConfig, _tenant: RemoteTenant, checkpo
         done = true;
       }
     }
-    yield {
-      events: normalized.events,
-      checkpoint: checkpointOut,
-      ...(normalized.problems.length > 0 ? { problems: normalized.problems } : {}),
-      ...(normalized.derivedIds > 0 ? { derivedIds: normalized.derivedIds } : {}),
-    };
+    yield pageBatch(normalized, checkpointOut);
     if (done) return;
   }
 }

@@ -12,12 +12,10 @@
 import type { Connector, ConnectionConfig, PullContext, PulledBatch, RemoteTenant, SyncCheckpoint } from '../connector.ts';
 import { normalizerFor } from '../../ingest/sources/index.ts';
 import { JsonClient, withQuery, type HttpContext, type SourcePolicy } from './http-json.ts';
-import { linkRel } from './link-header.ts';
-import { maxOrNull, normalizePage } from './records.ts';
+import { pullLinkPages } from './link-pages.ts';
 import { remaining, resetInMs, retryAfterMs } from './rate-limit.ts';
 
 const PER_PAGE = 100;
-const MAX_SAME_URL = 3;
 
 interface Scope {
   path: string;
@@ -99,30 +97,17 @@ async function* pullGithub(conn: ConnectionConfig, _tenant: RemoteTenant, checkp
   const scope = scopeOf(conn);
   const client = new JsonClient(policyFor(scope ?? { path: '', what: 'this connection' }), ctx);
   const s = requireScope(conn, client);
-  const normalize = normalizerFor('github');
-  let highWater = checkpoint?.highWater ?? null;
-  const start = highWater === null ? ctx.since : Math.max(0, highWater - ctx.overlapMs);
   const perPage = Math.min(PER_PAGE, Number(conn.options.pageSize ?? PER_PAGE) || PER_PAGE);
-  let url = checkpoint?.cursor
-    ?? withQuery(conn.baseUrl, s.path, { phrase: `created:>=${githubDate(start)}`, include: 'all', per_page: perPage, order: 'asc' });
-  let lastUrl = '';
-  let sameUrl = 0;
-  for (let pageNo = 1; ; pageNo++) {
-    const answer = await client.request(url, { headers: headers(ctx) });
-    if (!Array.isArray(answer.body)) throw client.error(`GitHub answered the audit log of ${s.what} with something other than a list: check the base URL.`);
-    const page = normalizePage(answer.body, normalize, '_document_id', `GitHub page ${pageNo}`);
-    highWater = maxOrNull(highWater, page.newest);
-    const next = linkRel(answer.headers.get('link'), 'next', answer.url);
-    sameUrl = url === lastUrl ? sameUrl + 1 : 0;
-    lastUrl = url;
-    const done = answer.body.length === 0 || next === null || sameUrl >= MAX_SAME_URL;
-    yield {
-      events: page.events,
-      checkpoint: { cursor: done ? null : next, highWater },
-      ...(page.problems.length > 0 ? { problems: page.problems } : {}),
-      ...(page.derivedIds > 0 ? { derivedIds: page.derivedIds } : {}),
-    };
-    if (done) return;
-    url = next;
-  }
+  yield* pullLinkPages({
+    client,
+    headers: headers(ctx),
+    firstUrl: (start) => withQuery(conn.baseUrl, s.path, { phrase: `created:>=${githubDate(start)}`, include: 'all', per_page: perPage, order: 'asc' }),
+    checkpoint,
+    since: ctx.since,
+    overlapMs: ctx.overlapMs,
+    normalize: normalizerFor('github'),
+    idField: '_document_id',
+    where: 'GitHub',
+    notAList: `GitHub answered the audit log of ${s.what} with something other than a list: check the base URL.`,
+  });
 }

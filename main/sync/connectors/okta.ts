@@ -13,15 +13,12 @@
 import type { Connector, ConnectionConfig, PullContext, PulledBatch, RemoteTenant, SyncCheckpoint } from '../connector.ts';
 import { normalizerFor } from '../../ingest/sources/index.ts';
 import { JsonClient, isoMs, withQuery, type HttpContext, type SourcePolicy } from './http-json.ts';
-import { linkRel } from './link-header.ts';
-import { maxOrNull, normalizePage } from './records.ts';
+import { pullLinkPages } from './link-pages.ts';
 import { remaining, resetInMs } from './rate-limit.ts';
 
 const SOURCE = 'Okta';
 /** Okta's maximum page size for /api/v1/logs. */
 const MAX_LIMIT = 1000;
-/** The same next URL this many times in a row without new events means the source is stuck. */
-const MAX_SAME_URL = 3;
 
 function errorSummary(body: unknown): string {
   const o = body as { errorCode?: unknown; errorSummary?: unknown } | null;
@@ -84,29 +81,16 @@ export const oktaConnector: Connector = {
 };
 
 async function* pullOkta(conn: ConnectionConfig, _tenant: RemoteTenant, checkpoint: SyncCheckpoint | null, ctx: PullContext): AsyncGenerator<PulledBatch> {
-  const client = new JsonClient(oktaPolicy, ctx);
-  const normalize = normalizerFor('okta');
-  let highWater = checkpoint?.highWater ?? null;
-  let url = checkpoint?.cursor ?? firstUrl(conn, highWater === null ? ctx.since : Math.max(0, highWater - ctx.overlapMs));
-  let sameUrl = 0;
-  let lastUrl = '';
-  for (let pageNo = 1; ; pageNo++) {
-    const answer = await client.request(url, { headers: authHeader(ctx) });
-    if (!Array.isArray(answer.body)) throw client.error('Okta answered the System Log with something other than a list of events: check the base URL.');
-    const page = normalizePage(answer.body, normalize, 'uuid', `Okta page ${pageNo}`);
-    highWater = maxOrNull(highWater, page.newest);
-    const next = linkRel(answer.headers.get('link'), 'next', answer.url);
-    sameUrl = url === lastUrl ? sameUrl + 1 : 0;
-    lastUrl = url;
-    // Caught up (an empty page), no next link, or a source that keeps serving the same page.
-    const done = answer.body.length === 0 || next === null || sameUrl >= MAX_SAME_URL;
-    yield {
-      events: page.events,
-      checkpoint: { cursor: done ? null : next, highWater },
-      ...(page.problems.length > 0 ? { problems: page.problems } : {}),
-      ...(page.derivedIds > 0 ? { derivedIds: page.derivedIds } : {}),
-    };
-    if (done) return;
-    url = next;
-  }
+  yield* pullLinkPages({
+    client: new JsonClient(oktaPolicy, ctx),
+    headers: authHeader(ctx),
+    firstUrl: (start) => firstUrl(conn, start),
+    checkpoint,
+    since: ctx.since,
+    overlapMs: ctx.overlapMs,
+    normalize: normalizerFor('okta'),
+    idField: 'uuid',
+    where: 'Okta',
+    notAList: 'Okta answered the System Log with something other than a list of events: check the base URL.',
+  });
 }

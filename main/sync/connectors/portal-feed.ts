@@ -6,10 +6,10 @@
  * every answer. A run starts at the high-water mark minus the overlap window and ends when
  * next_cursor is null; its last checkpoint puts the cursor back to null.
  */
-import type { PulledBatch, SyncCheckpoint } from '../connector.ts';
+import type { PulledBatch } from '../connector.ts';
 import { normalizerFor } from '../../ingest/sources/index.ts';
-import { JsonClient, type SourcePolicy } from './http-json.ts';
-import { maxOrNull, normalizePage } from './records.ts';
+import type { SourcePolicy } from './http-json.ts';
+import { maxOrNull, normalizePage, pageBatch, runStart, type PagedRun } from './records.ts';
 import { remaining, resetInMs, retryAfterMs } from './rate-limit.ts';
 
 export const DEFAULT_PORTAL_PAGE = 500;
@@ -38,20 +38,11 @@ function nextPageUrl(current: string, cursor: string): string {
   return url.toString();
 }
 
-export async function* pullPortalFeed(args: {
-  client: JsonClient;
-  headers: Record<string, string>;
-  /** The first page's URL for a run that starts at `start` (UTC ms). */
-  firstUrl: (start: number) => string;
-  checkpoint: SyncCheckpoint | null;
-  since: number;
-  overlapMs: number;
-  where: string;
-}): AsyncGenerator<PulledBatch> {
+export async function* pullPortalFeed(args: PagedRun): AsyncGenerator<PulledBatch> {
   const { client } = args;
   const normalize = normalizerFor('portal');
   let highWater = args.checkpoint?.highWater ?? null;
-  let url = args.checkpoint?.cursor ?? args.firstUrl(highWater === null ? args.since : Math.max(0, highWater - args.overlapMs));
+  let url = args.checkpoint?.cursor ?? args.firstUrl(runStart(highWater, args.since, args.overlapMs));
   let sameUrl = 0;
   for (let pageNo = 1; ; pageNo++) {
     const answer = await client.request(url, { headers: args.headers });
@@ -65,12 +56,7 @@ export async function* pullPortalFeed(args: {
     // An empty page with a cursor would only hand out more empty pages: the run is caught up. A
     // portal that keeps pointing at the page it just served is stuck: end the run there.
     const done = next === null || body.data.length === 0 || sameUrl >= MAX_SAME_PAGE;
-    yield {
-      events: page.events,
-      checkpoint: { cursor: done ? null : next, highWater },
-      ...(page.problems.length > 0 ? { problems: page.problems } : {}),
-      ...(page.derivedIds > 0 ? { derivedIds: page.derivedIds } : {}),
-    };
+    yield pageBatch(page, { cursor: done ? null : next, highWater });
     if (done) return;
     url = next;
   }

@@ -5,6 +5,8 @@
  * derivedIds; a record the normaliser cannot read becomes a problem, never a silent drop.
  */
 import type { NormalizedEvent } from '../../domain/event.ts';
+import type { PulledBatch, SyncCheckpoint } from '../connector.ts';
+import type { JsonClient } from './http-json.ts';
 import { derivedSourceId } from '../../ingest/sources/derived-id.ts';
 import type { Normalizer } from '../../ingest/sources/index.ts';
 
@@ -47,4 +49,35 @@ export function maxOrNull(a: number | null, b: number | null): number | null {
   if (a === null) return b;
   if (b === null) return a;
   return Math.max(a, b);
+}
+
+/**
+ * A normalised page as the batch a pull yields: its events with the checkpoint that is true once
+ * they are committed (docs/design.md §5), and its problems and derived ids when it has any.
+ */
+export function pageBatch(page: NormalizedPage, checkpoint: SyncCheckpoint): PulledBatch {
+  return {
+    events: page.events,
+    checkpoint,
+    ...(page.problems.length > 0 ? { problems: page.problems } : {}),
+    ...(page.derivedIds > 0 ? { derivedIds: page.derivedIds } : {}),
+  };
+}
+
+/** What a paged pull (link-pages.ts, portal-feed.ts) is handed by its connector. */
+export interface PagedRun {
+  client: JsonClient;
+  headers: Record<string, string>;
+  /** The first page's URL for a run that starts at `start` (UTC ms). */
+  firstUrl: (start: number) => string;
+  checkpoint: SyncCheckpoint | null;
+  since: number;
+  overlapMs: number;
+  /** How problems name a page: `${where} page n`. */
+  where: string;
+}
+
+/** Where a run starts reading: `since` on the first run, else the overlap window behind the high-water mark. */
+export function runStart(highWater: number | null, since: number, overlapMs: number): number {
+  return highWater === null ? since : Math.max(0, highWater - overlapMs);
 }
