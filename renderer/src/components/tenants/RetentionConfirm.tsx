@@ -50,7 +50,7 @@ export function RetentionConfirm() {
         </p>
         <div className="modal-actions">
           <button type="button" className="control danger" data-testid="retention-confirm-ok" disabled={busy} onClick={() => void confirm()}>
-            Remove {events}
+            {busy ? `Removing ${events}…` : `Remove ${events}`}
           </button>
           <button type="button" className="control" ref={cancelButton} data-testid="retention-confirm-cancel" onClick={close}>
             Cancel
