@@ -1,6 +1,7 @@
 /**
- * A tenant's group labels: each with a button to remove it, and a box to add one (an existing
- * group from the list, or a new name, which creates the group).
+ * A tenant's group labels: each with a button to remove it, and a box to add one with Enter (an
+ * existing group from the list, or a new name, which creates the group). Leaving the box adds
+ * nothing: a half-typed name is not a decision.
  */
 import { useState } from 'react';
 import type { Tenant } from '../../../../common/contract.ts';
@@ -48,7 +49,6 @@ export function GroupEditor({ tenant }: { tenant: Tenant }) {
             add();
           }
         }}
-        onBlur={add}
       />
     </div>
   );
