@@ -4,35 +4,25 @@
  * where the source sends none, and raw hashes). The MSP connection lists its customers and its
  * own portal activity as separate tenants. The workspace then verifies, synced columns re-derived.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { derivedSourceId } from '../../../main/ingest/sources/derived-id.ts';
 import { SIM } from '../../sim/tenants/credentials.ts';
 import type { Feed } from '../../sim/tenants/feed.ts';
-import { startTenantSim, type TenantSim } from '../../sim/tenants/server.ts';
-import { removeTempDirs, tempWorkspacePath } from '../store/fixtures.ts';
-import { localSet, openSimSync, sha256, steppedClock, type SimSync } from './sim-harness.ts';
+import { localSet, sha256, steppedClock } from './sim-harness.ts';
+import { useSimFixture } from './sim-fixture.ts';
 
 const END = Date.UTC(2026, 0, 15);
-let sim: TenantSim | null = null;
-let sync: SimSync | null = null;
-afterEach(async () => {
-  await sync?.close();
-  await sim?.close();
-  sync = null;
-  sim = null;
-  removeTempDirs();
-});
+const fixture = useSimFixture();
 
 const never = new AbortController().signal;
 const expected = (...feeds: Feed[]) => new Map(feeds.flatMap((f) => f.records.filter((r) => !r.late).map((r) => [r.id ?? derivedSourceId(r.json), sha256(r.json)] as const)));
 
 describe('every connector kind through the engine', () => {
   it('okta, github, entra, portal and msp tenants end exact under faults', async () => {
-    sim = await startTenantSim({ events: 400, faults: { every: 5, kinds: ['server-error', 'truncate', 'repeat', 'drop', 'rate-limit'] } });
-    const path = tempWorkspacePath();
-    sync = await openSimSync(path, { clock: steppedClock(END + 60_000) });
+    const sim = await fixture.startSim({ events: 400, faults: { every: 5, kinds: ['server-error', 'truncate', 'repeat', 'drop', 'rate-limit'] } });
+    const { sync, path } = await fixture.openSync({ clock: steppedClock(END + 60_000) });
     const add = (kind: 'okta' | 'github' | 'entra' | 'portal' | 'msp', label: string, baseUrl: string, secret: string, options: Record<string, string> = {}) =>
-      sync!.service.add({ kind, label, baseUrl, secret, options }, never);
+      sync.service.add({ kind, label, baseUrl, secret, options }, never);
     await add('okta', 'Okta', sim.urls.okta, SIM.okta.apiToken);
     await add('github', 'GitHub', sim.urls.github, SIM.github.ownerToken, { org: SIM.github.org });
     await add('entra', 'Entra', sim.urls.graph, SIM.entra.clientSecret, { tenantId: SIM.entra.tenantId, clientId: SIM.entra.clientId, authority: sim.urls.authority });

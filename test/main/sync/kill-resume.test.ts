@@ -5,25 +5,19 @@
  */
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SIM } from '../../sim/tenants/credentials.ts';
-import { startTenantSim, type TenantSim } from '../../sim/tenants/server.ts';
-import { removeTempDirs, tempWorkspacePath } from '../store/fixtures.ts';
-import { localSet, openSimSync, sourceSet } from './sim-harness.ts';
+import { tempWorkspacePath } from '../store/fixtures.ts';
+import { localSet, sourceSet } from './sim-harness.ts';
+import { useSimFixture } from './sim-fixture.ts';
 
 const child = new URL('./sync-child.ts', import.meta.url).pathname;
-let sim: TenantSim | null = null;
-
-afterEach(async () => {
-  await sim?.close();
-  sim = null;
-  removeTempDirs();
-});
+const fixture = useSimFixture();
 
 /** Runs the child; kills it with SIGKILL once its run has inserted `killAfter` events (null: let it finish). */
-function runChild(path: string, killAfter: number | null): Promise<{ killed: boolean; lastInserted: number; output: string }> {
+function runChild(path: string, oktaUrl: string, killAfter: number | null): Promise<{ killed: boolean; lastInserted: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', child, path, sim!.urls.okta, SIM.okta.apiToken], {
+    const proc = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', child, path, oktaUrl, SIM.okta.apiToken], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -56,17 +50,17 @@ function runChild(path: string, killAfter: number | null): Promise<{ killed: boo
 
 describe('sync killed mid-run', () => {
   it('SIGKILL three times, then a full run: the local set equals the source set, no gap, no duplicate', async () => {
-    sim = await startTenantSim({ end: Date.now() - 3_600_000, events: 10, sizes: { 'okta:acme': 30_000 }, faults: { every: 6, kinds: ['server-error', 'truncate', 'repeat', 'drop'] } });
+    const sim = await fixture.startSim({ end: Date.now() - 3_600_000, events: 10, sizes: { 'okta:acme': 30_000 }, faults: { every: 6, kinds: ['server-error', 'truncate', 'repeat', 'drop'] } });
     const path = tempWorkspacePath();
     for (const killAfter of [3_000, 5_200, 7_400]) {
-      const result = await runChild(path, killAfter);
+      const result = await runChild(path, sim.urls.okta, killAfter);
       expect(result.killed, result.output.slice(-2000)).toBe(true);
     }
     const partial = localSet(path, 1).size;
     expect(partial).toBeGreaterThanOrEqual(3_000 + 5_200 + 7_400);
     expect(partial).toBeLessThan(30_000);
 
-    await runChild(path, null);
+    await runChild(path, sim.urls.okta, null);
     const db = new Database(path, { readonly: true });
     const tenantId = (db.prepare('SELECT id FROM tenants').get() as { id: number }).id;
     const runs = db.prepare('SELECT status, error FROM sync_runs WHERE tenant_id = ? ORDER BY id').all(tenantId) as { status: string; error: string | null }[];
@@ -75,11 +69,7 @@ describe('sync killed mid-run', () => {
     expect(runs.map((r) => r.status)).toEqual(['failed', 'failed', 'failed', 'ok']);
     expect(runs[0]!.error).toBe('The sync was interrupted (Trailkeeper stopped); it resumes from its last checkpoint.');
 
-    const sync = await openSimSync(path);
-    try {
-      expect((await sync.store.read('verify', {})).ok).toBe(true);
-    } finally {
-      await sync.close();
-    }
+    const { sync } = await fixture.openSync({}, path);
+    expect((await sync.store.read('verify', {})).ok).toBe(true);
   }, 300_000);
 });

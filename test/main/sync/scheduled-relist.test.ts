@@ -3,33 +3,23 @@
  * customer added on the remote between two intervals is synced on the next one, exactly, and keeps
  * the connection's interval from then on.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SIM } from '../../sim/tenants/credentials.ts';
-import { startTenantSim, type TenantSim } from '../../sim/tenants/server.ts';
-import { removeTempDirs, tempWorkspacePath } from '../store/fixtures.ts';
-import { localSet, openSimSync, steppedClock, type SimSync } from './sim-harness.ts';
+import { localSet, steppedClock } from './sim-harness.ts';
+import { useSimFixture } from './sim-fixture.ts';
 
-let sim: TenantSim | null = null;
-let sync: SimSync | null = null;
-afterEach(async () => {
-  await sync?.close();
-  await sim?.close();
-  sync = null;
-  sim = null;
-  removeTempDirs();
-});
+const fixture = useSimFixture();
 
 const never = new AbortController().signal;
 
 describe('interval sync of an MSP connection', () => {
   it('lists the customers before a scheduled run: a new customer is synced on the next interval', async () => {
-    sim = await startTenantSim({ events: 150 });
-    const path = tempWorkspacePath();
+    const sim = await fixture.startSim({ events: 150 });
     const clock = steppedClock(Date.UTC(2026, 0, 15, 1));
-    sync = await openSimSync(path, { clock });
+    const { sync, path } = await fixture.openSync({ clock });
     const msp = await sync.service.add({ kind: 'msp', label: 'MSP', baseUrl: sim.urls.msp, options: {}, secret: SIM.msp.tokens.Admin! }, never);
     expect(msp.tenantsListed).toBe(SIM.msp.customers.length + 1);
-    const tenants = async () => (await sync!.service.list()).connections[0]!.tenants;
+    const tenants = async () => (await sync.service.list()).connections[0]!.tenants;
     for (const t of await tenants()) await sync.service.setInterval(t.tenantId, 15);
 
     const first = await sync.service.engine.tick();

@@ -4,33 +4,22 @@
  * window arrive on the next run; a refused token on one connection gives its sentence while the
  * others finish.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ALL_FAULTS } from '../../sim/tenants/faults.ts';
 import { SIM } from '../../sim/tenants/credentials.ts';
-import { startTenantSim, type TenantSim } from '../../sim/tenants/server.ts';
-import { removeTempDirs, tempWorkspacePath } from '../store/fixtures.ts';
-import { localSet, openSimSync, sourceSet, steppedClock, type SimSync } from './sim-harness.ts';
+import { localSet, sourceSet, steppedClock } from './sim-harness.ts';
+import { useSimFixture } from './sim-fixture.ts';
 
 const END = Date.UTC(2026, 0, 15);
-let sim: TenantSim | null = null;
-let sync: SimSync | null = null;
-
-afterEach(async () => {
-  await sync?.close();
-  await sim?.close();
-  sync = null;
-  sim = null;
-  removeTempDirs();
-});
+const fixture = useSimFixture();
 
 const never = new AbortController().signal;
 
 describe('sync against the tenant simulator', () => {
   it('100,000 Okta events with a fault every 4th request: local set = source set (ids and raw hashes)', async () => {
     const clock = steppedClock(END + 3_600_000);
-    sim = await startTenantSim({ events: 10, sizes: { 'okta:acme': 100_000 }, faults: { every: 4, kinds: ALL_FAULTS, slowMs: 20 }, now: clock.now });
-    const path = tempWorkspacePath();
-    sync = await openSimSync(path, { clock });
+    const sim = await fixture.startSim({ events: 10, sizes: { 'okta:acme': 100_000 }, faults: { every: 4, kinds: ALL_FAULTS, slowMs: 20 }, now: clock.now });
+    const { sync, path } = await fixture.openSync({ clock });
     const added = await sync.service.add(
       { kind: 'okta', label: 'Acme Okta', baseUrl: sim.urls.okta, options: { pageSize: 1000 }, secret: SIM.okta.apiToken },
       never,
@@ -48,9 +37,8 @@ describe('sync against the tenant simulator', () => {
   }, 300_000);
 
   it('late events inside the overlap window arrive on the next run', async () => {
-    sim = await startTenantSim({ events: 10, sizes: { 'okta:acme': 3_000 }, late: 25, lateWindowMs: 5 * 60_000 });
-    const path = tempWorkspacePath();
-    sync = await openSimSync(path, { clock: steppedClock(END + 60_000), engine: { overlapMs: 10 * 60_000 } });
+    const sim = await fixture.startSim({ events: 10, sizes: { 'okta:acme': 3_000 }, late: 25, lateWindowMs: 5 * 60_000 });
+    const { sync, path } = await fixture.openSync({ clock: steppedClock(END + 60_000), engine: { overlapMs: 10 * 60_000 } });
     const added = await sync.service.add({ kind: 'okta', label: 'Acme', baseUrl: sim.urls.okta, options: {}, secret: SIM.okta.apiToken }, never);
     const [tenantId] = await sync.service.syncNow({ connectionId: added.id }, never);
     await sync.service.engine.idle();
@@ -66,9 +54,8 @@ describe('sync against the tenant simulator', () => {
   }, 120_000);
 
   it('a refused token on one connection gives its sentence while the others finish', async () => {
-    sim = await startTenantSim({ events: 1_500, faults: { every: 5, kinds: ['server-error', 'truncate', 'drop'] } });
-    const path = tempWorkspacePath();
-    sync = await openSimSync(path, { clock: steppedClock(END + 60_000) });
+    const sim = await fixture.startSim({ events: 1_500, faults: { every: 5, kinds: ['server-error', 'truncate', 'drop'] } });
+    const { sync, path } = await fixture.openSync({ clock: steppedClock(END + 60_000) });
     const okta = await sync.service.add({ kind: 'okta', label: 'Okta', baseUrl: sim.urls.okta, options: {}, secret: SIM.okta.apiToken }, never);
     const github = await sync.service.add(
       { kind: 'github', label: 'GitHub', baseUrl: sim.urls.github, options: { org: SIM.github.org }, secret: SIM.github.ownerToken },

@@ -4,30 +4,20 @@
  * and column, even though the raw text and every hash still match.
  */
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NORMALIZER_VERSIONS } from '../../../main/ingest/sources/index.ts';
 import { SIM } from '../../sim/tenants/credentials.ts';
-import { startTenantSim, type TenantSim } from '../../sim/tenants/server.ts';
-import { removeTempDirs, tempWorkspacePath } from '../store/fixtures.ts';
-import { openSimSync, steppedClock, type SimSync } from './sim-harness.ts';
+import { steppedClock } from './sim-harness.ts';
+import { useSimFixture } from './sim-fixture.ts';
 
-let sim: TenantSim | null = null;
-let sync: SimSync | null = null;
-afterEach(async () => {
-  await sync?.close();
-  await sim?.close();
-  sync = null;
-  sim = null;
-  removeTempDirs();
-});
+const fixture = useSimFixture();
 
 const never = new AbortController().signal;
 
 describe('verify over synced events', () => {
   it('re-derives every synced event, and names the one whose stored column was edited', async () => {
-    sim = await startTenantSim({ events: 1_200 });
-    const path = tempWorkspacePath();
-    sync = await openSimSync(path, { clock: steppedClock(Date.UTC(2026, 0, 15, 1)) });
+    const sim = await fixture.startSim({ events: 1_200 });
+    const { sync, path } = await fixture.openSync({ clock: steppedClock(Date.UTC(2026, 0, 15, 1)) });
     const added = await sync.service.add({ kind: 'okta', label: 'Okta', baseUrl: sim.urls.okta, options: { pageSize: 500 }, secret: SIM.okta.apiToken }, never);
     const [tenantId] = await sync.service.syncNow({ connectionId: added.id }, never);
     await sync.service.engine.idle();
