@@ -8,8 +8,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { IMPORT_SOURCE_KINDS, type DesktopImportResult, type ImportSourceKind } from '../../../common/contract.ts';
 import { api, ApiClientError } from '../api/client.ts';
-import { formatCount } from '../format/count.ts';
 import { useAppStore } from '../state/store.ts';
+import { ImportSummaryList } from './ImportSummaryList.tsx';
 
 type Phase = { kind: 'choosing' } | { kind: 'running' } | { kind: 'done'; result: DesktopImportResult } | { kind: 'failed'; message: string } | { kind: 'cancelled' };
 
@@ -141,21 +141,7 @@ function DesktopImportStatus({ phase }: { phase: Phase }) {
     case 'done':
       return (
         <div className="import-status" role="status" data-testid="import-summary">
-          {phase.result.summaries.map((s) => (
-            <div key={s.fileName}>
-              <p>
-                {s.fileName}: {formatCount(s.added)} added, {formatCount(s.duplicates)} already there, {formatCount(s.rejected)} rejected.
-              </p>
-              {s.rejectedSamples.length > 0 && (
-                <ul className="import-problems">
-                  {s.rejectedSamples.map((p, i) => (
-                    <li key={i} data-line={p.line}>{p.message}</li>
-                  ))}
-                  {s.rejected > s.rejectedSamples.length && <li className="muted">and {formatCount(s.rejected - s.rejectedSamples.length)} more</li>}
-                </ul>
-              )}
-            </div>
-          ))}
+          <ImportSummaryList summaries={phase.result.summaries} />
           {phase.result.failed.map((f) => (
             <p key={f.fileName} className="error-text">
               {f.fileName}: {f.message}

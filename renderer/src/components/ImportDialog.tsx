@@ -11,6 +11,7 @@ import { sessionToken } from '../api/sessionToken.ts';
 import { uploadFile } from '../api/uploadFile.ts';
 import { formatCount } from '../format/count.ts';
 import { useAppStore } from '../state/store.ts';
+import { ImportSummaryList } from './ImportSummaryList.tsx';
 
 type Phase =
   | { kind: 'choosing' }
@@ -168,26 +169,12 @@ function ImportStatus({ phase, fileSize }: { phase: Phase; fileSize: number }) {
         </div>
       );
     }
-    case 'done': {
-      const s = phase.summary;
+    case 'done':
       return (
         <div className="import-status" role="status" data-testid="import-summary">
-          <p>
-            {s.fileName}: {formatCount(s.added)} added, {formatCount(s.duplicates)} already there, {formatCount(s.rejected)} rejected.
-          </p>
-          {s.rejectedSamples.length > 0 && (
-            <ul className="import-problems">
-              {s.rejectedSamples.map((p, i) => (
-                <li key={i}>
-                  {p.message}
-                </li>
-              ))}
-              {s.rejected > s.rejectedSamples.length && <li className="muted">and {formatCount(s.rejected - s.rejectedSamples.length)} more</li>}
-            </ul>
-          )}
+          <ImportSummaryList summaries={[phase.summary]} />
         </div>
       );
-    }
     case 'failed':
       return (
         <p className="import-status error-text" role="alert">
