@@ -8,7 +8,7 @@
  *   (which runs after that frame's paint). A spec already met before the action is an error, so
  *   a figure can never be zero by accident;
  * - load: waitFor({ kind: 'any' }) from navigation start (performance.now() counts from it);
- * - frames(): requestAnimationFrame deltas between start and stop, for scrolling smoothness.
+ * - startFrames()/stopFrames(): requestAnimationFrame deltas and long tasks (> 50 ms) between them.
  */
 export const PAINT_PROBE = `(() => {
   const b = (window.__bench = { t0: null, armed: false });
@@ -71,14 +71,28 @@ export const PAINT_PROBE = `(() => {
     };
     requestAnimationFrame(tick);
   });
-  /** Scrolls the table to a fraction of its height and waits for the rows there. */
+  /** Scrolls the table to a fraction of its height; the rows there, and the time until they were painted. */
   b.scrollTo = async (fraction) => {
     const g = grid();
+    const t0 = performance.now();
     g.scrollTop = (g.scrollHeight - g.clientHeight) * fraction;
+    // Two frames first, so the scroll has been handled before the rows in view are judged.
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    await b.waitFor({ kind: 'settled' });
-    return b.visibleIndexes();
+    const { painted } = await b.waitFor({ kind: 'settled' });
+    return { indexes: b.visibleIndexes(), ms: painted - t0 };
   };
+  /** Resolves once the count on screen is the given one and the histogram is no longer loading. */
+  b.quiet = (count, timeoutMs = 60000) => new Promise((resolve, reject) => {
+    const started = performance.now();
+    const check = () => {
+      const shown = document.querySelector('[data-testid="total-count"]')?.getAttribute('data-count');
+      const chart = document.querySelector('[data-testid="histogram"]')?.getAttribute('data-status');
+      if (shown === String(count) && chart !== 'loading') resolve(performance.now() - started);
+      else if (performance.now() - started > timeoutMs) reject(new Error('count ' + shown + ', not ' + count + ', after ' + timeoutMs + ' ms'));
+      else setTimeout(check, 20);
+    };
+    check();
+  });
   b.startFrames = () => {
     b.recording = true;
     b.frameDeltas = b.frameDeltas || [];
@@ -93,6 +107,14 @@ export const PAINT_PROBE = `(() => {
   };
   b.stopFrames = () => { b.recording = false; };
   b.takeFrames = () => { const d = b.frameDeltas || []; b.frameDeltas = []; return d; };
+  // Main-thread tasks over 50 ms while frames are recorded: tells page work from compositor stalls.
+  b.longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      if (b.recording) for (const e of list.getEntries()) b.longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  } catch {}
+  b.takeLongTasks = () => { const d = b.longTasks; b.longTasks = []; return d; };
   b.domNodes = () => document.getElementsByTagName('*').length;
   /** The API call alone, from the page: the baseline under every "rows painted" figure. */
   b.api = async (name, input, token) => {
