@@ -49,7 +49,8 @@ try {
       const [columns, rows, bad] = execFileSync('python3', ['-c', python, record!.path], { encoding: 'utf8' }).trim().split(' ').map(Number);
       console.log(`  Python csv: ${columns} columns, ${fmt(rows!)} rows (${rows === record!.rows ? 'equal to' : 'NOT equal to'} the export's), ${bad} rows without a sha256`);
       const bytes = readFileSync(record!.path);
-      bytes[Math.floor(bytes.length / 2)] ^= 1;
+      const middle = Math.floor(bytes.length / 2);
+      bytes[middle] = bytes[middle]! ^ 1;
       writeFileSync(record!.path, bytes);
       const flipped = spawnSync(process.execPath, [bin, 'verify', record!.manifestPath!], { encoding: 'utf8' });
       console.log(`  one byte flipped, trailkeeper verify: exit ${flipped.status}, ${flipped.stdout.trim()}`);
