@@ -12,7 +12,7 @@ import { rowAt } from '../table/blockCache.ts';
 import { gridMinWidth, gridTemplate } from '../table/columnLayout.ts';
 import { ROW_HEIGHT } from '../table/columns.ts';
 import { ColumnChooser } from './ColumnChooser.tsx';
-import { EmptyState } from './EmptyState.tsx';
+import { EmptyState, LoadErrorState } from './EmptyState.tsx';
 import { EventRowView } from './EventRowView.tsx';
 import { EventTableHeader } from './EventTableHeader.tsx';
 import { FilterChips } from './FilterChips.tsx';
@@ -142,6 +142,7 @@ export function EventTable() {
       />
       {pageStatus === 'ready' && rowCount === 0 && <EmptyState />}
       {pageStatus === 'ready' && rowCount === 0 && <NoMatchHint />}
+      {pageStatus === 'error' && <LoadErrorState />}
       <ValueMenu />
       <ScopePalette />
     </section>
