@@ -6,10 +6,11 @@
  * the rejected records' line numbers, and each file that could not be read.
  */
 import { useEffect, useRef, useState } from 'react';
-import { IMPORT_SOURCE_KINDS, type DesktopImportResult, type ImportSourceKind } from '../../../common/contract.ts';
+import type { DesktopImportResult } from '../../../common/contract.ts';
 import { api, ApiClientError } from '../api/client.ts';
 import { useAppStore } from '../state/store.ts';
 import { ImportSummaryList } from './ImportSummaryList.tsx';
+import { importInto, ImportTargetFields, useImportTarget } from './ImportTargetFields.tsx';
 
 type Phase = { kind: 'choosing' } | { kind: 'running' } | { kind: 'done'; result: DesktopImportResult } | { kind: 'failed'; message: string } | { kind: 'cancelled' };
 
@@ -19,20 +20,14 @@ export interface DroppedFiles {
   fileNames: string[];
 }
 
-const NEW_TENANT = 'new';
-
 export function DesktopImportDialog({ drop, notice = null, onClose }: { drop: DroppedFiles | null; notice?: string | null; onClose: () => void }) {
-  const tenants = useAppStore((s) => s.tenants);
-  const [tenantChoice, setTenantChoice] = useState<string>(tenants[0] ? String(tenants[0].id) : NEW_TENANT);
-  const [newName, setNewName] = useState('');
-  const [sourceKind, setSourceKind] = useState<ImportSourceKind | ''>('');
+  const target = useImportTarget();
   const [phase, setPhase] = useState<Phase>({ kind: 'choosing' });
   const abortRef = useRef<AbortController | null>(null);
   const running = phase.kind === 'running';
-  const creatingTenant = tenantChoice === NEW_TENANT;
   // A drop is imported once: after its import the dialog offers the Open dialog instead.
   const pendingDrop = drop !== null && phase.kind === 'choosing' ? drop : null;
-  const canStart = !running && (!creatingTenant || newName.trim() !== '');
+  const canStart = !running && (!target.creatingTenant || target.newName.trim() !== '');
 
   useEffect(() => () => abortRef.current?.abort(), []);
   useEffect(() => {
@@ -48,11 +43,10 @@ export function DesktopImportDialog({ drop, notice = null, onClose }: { drop: Dr
     abortRef.current = abort;
     setPhase({ kind: 'running' });
     try {
-      const tenantId = creatingTenant ? (await api['tenants.create']({ name: newName.trim(), groups: [] })).id : Number(tenantChoice);
-      const target = { tenantId, ...(sourceKind ? { sourceKind } : {}) };
+      const into = await importInto(target, target.newName.trim());
       const result = pendingDrop
-        ? await api['imports.dropped']({ ...target, dropId: pendingDrop.dropId }, { signal: abort.signal })
-        : await api['imports.openDialog'](target, { signal: abort.signal });
+        ? await api['imports.dropped']({ ...into, dropId: pendingDrop.dropId }, { signal: abort.signal })
+        : await api['imports.openDialog'](into, { signal: abort.signal });
       setPhase(result.summaries.length === 0 && result.failed.length === 0 ? { kind: 'choosing' } : { kind: 'done', result });
     } catch (error) {
       const apiError = ApiClientError.from(error);
@@ -78,34 +72,7 @@ export function DesktopImportDialog({ drop, notice = null, onClose }: { drop: Dr
             Dropped: {pendingDrop.fileNames.join(', ')}
           </p>
         )}
-        <label className="field">
-          <span>Tenant</span>
-          <select className="control" data-testid="import-tenant" disabled={running} value={tenantChoice} onChange={(e) => setTenantChoice(e.target.value)}>
-            {tenants.map((t) => (
-              <option key={t.id} value={String(t.id)}>
-                {t.name} ({t.connectionLabel})
-              </option>
-            ))}
-            <option value={NEW_TENANT}>New tenant…</option>
-          </select>
-        </label>
-        {creatingTenant && (
-          <label className="field">
-            <span>New tenant name</span>
-            <input className="control" data-testid="import-new-tenant" disabled={running} maxLength={200} placeholder="e.g. Incident 42" value={newName} onChange={(e) => setNewName(e.target.value)} />
-          </label>
-        )}
-        <label className="field">
-          <span>Source</span>
-          <select className="control" data-testid="import-source" disabled={running} value={sourceKind} onChange={(e) => setSourceKind(e.target.value as ImportSourceKind | '')}>
-            <option value="">Detect from the file</option>
-            {IMPORT_SOURCE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ImportTargetFields target={target} disabled={running} newTenantPlaceholder="e.g. Incident 42" />
         <DesktopImportStatus phase={phase} />
         <div className="modal-actions">
           {running ? (

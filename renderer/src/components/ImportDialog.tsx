@@ -5,13 +5,14 @@
  * which records were rejected, with their line numbers.
  */
 import { useEffect, useRef, useState } from 'react';
-import { IMPORT_SOURCE_KINDS, type ImportProgress, type ImportSourceKind, type ImportSummary } from '../../../common/contract.ts';
-import { api, ApiClientError } from '../api/client.ts';
+import type { ImportProgress, ImportSummary } from '../../../common/contract.ts';
+import { ApiClientError } from '../api/client.ts';
 import { sessionToken } from '../api/sessionToken.ts';
 import { uploadFile } from '../api/uploadFile.ts';
 import { formatCount } from '../format/count.ts';
 import { useAppStore } from '../state/store.ts';
 import { ImportSummaryList } from './ImportSummaryList.tsx';
+import { importInto, ImportTargetFields, useImportTarget } from './ImportTargetFields.tsx';
 
 type Phase =
   | { kind: 'choosing' }
@@ -19,8 +20,6 @@ type Phase =
   | { kind: 'done'; summary: ImportSummary }
   | { kind: 'failed'; message: string }
   | { kind: 'cancelled' };
-
-const NEW_TENANT = 'new';
 
 function baseName(fileName: string): string {
   return fileName.replace(/(\.gz)?$/i, '').replace(/\.[^.]+$/, '') || fileName;
@@ -33,11 +32,8 @@ function formatBytes(n: number): string {
 }
 
 export function ImportDialog({ onClose }: { onClose: () => void }) {
-  const tenants = useAppStore((s) => s.tenants);
+  const target = useImportTarget();
   const [file, setFile] = useState<File | null>(null);
-  const [tenantChoice, setTenantChoice] = useState<string>(tenants[0] ? String(tenants[0].id) : NEW_TENANT);
-  const [newName, setNewName] = useState('');
-  const [sourceKind, setSourceKind] = useState<ImportSourceKind | ''>('');
   const [phase, setPhase] = useState<Phase>({ kind: 'choosing' });
   const abortRef = useRef<AbortController | null>(null);
   const running = phase.kind === 'running';
@@ -52,9 +48,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [running, onClose]);
 
-  const creatingTenant = tenantChoice === NEW_TENANT;
-  const tenantName = newName.trim() || (file ? baseName(file.name) : '');
-  const canStart = file !== null && !running && (!creatingTenant || tenantName !== '');
+  const tenantName = target.newName.trim() || (file ? baseName(file.name) : '');
+  const canStart = file !== null && !running && (!target.creatingTenant || tenantName !== '');
 
   async function start(): Promise<void> {
     if (!file) return;
@@ -62,9 +57,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     abortRef.current = abort;
     setPhase({ kind: 'running', progress: null });
     try {
-      const tenantId = creatingTenant ? (await api['tenants.create']({ name: tenantName, groups: [] })).id : Number(tenantChoice);
       const summary = await uploadFile(
-        { file, fileName: file.name, tenantId, ...(sourceKind ? { sourceKind } : {}) },
+        { file, fileName: file.name, ...(await importInto(target, tenantName)) },
         { token: sessionToken(), signal: abort.signal, onProgress: (progress) => setPhase({ kind: 'running', progress }) },
       );
       setPhase({ kind: 'done', summary });
@@ -94,42 +88,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           />
           {file && <span className="muted">{formatBytes(file.size)}</span>}
         </label>
-        <label className="field">
-          <span>Tenant</span>
-          <select className="control" data-testid="import-tenant" disabled={running} value={tenantChoice} onChange={(e) => setTenantChoice(e.target.value)}>
-            {tenants.map((t) => (
-              <option key={t.id} value={String(t.id)}>
-                {t.name} ({t.connectionLabel})
-              </option>
-            ))}
-            <option value={NEW_TENANT}>New tenant…</option>
-          </select>
-        </label>
-        {creatingTenant && (
-          <label className="field">
-            <span>New tenant name</span>
-            <input
-              className="control"
-              data-testid="import-new-tenant"
-              disabled={running}
-              maxLength={200}
-              placeholder={file ? baseName(file.name) : 'e.g. Incident 42'}
-              value={newName}
-              onChange={(e) => setNewName(e.target.value)}
-            />
-          </label>
-        )}
-        <label className="field">
-          <span>Source</span>
-          <select className="control" data-testid="import-source" disabled={running} value={sourceKind} onChange={(e) => setSourceKind(e.target.value as ImportSourceKind | '')}>
-            <option value="">Detect from the file</option>
-            {IMPORT_SOURCE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ImportTargetFields target={target} disabled={running} newTenantPlaceholder={file ? baseName(file.name) : 'e.g. Incident 42'} />
         <ImportStatus phase={phase} fileSize={file?.size ?? 0} />
         <div className="modal-actions">
           {running ? (
