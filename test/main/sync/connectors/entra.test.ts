@@ -4,32 +4,23 @@
  * mark moves only when a window is complete), the 7-digit fraction stays in tsRaw, an expired
  * access token is renewed once, and refusals (secret, unknown app, missing consent) give sentences.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConnectionConfig } from '../../../../main/sync/connector.ts';
 import { entraConnector } from '../../../../main/sync/connectors/entra.ts';
 import { SIM } from '../../../sim/tenants/credentials.ts';
 import { ALL_FAULTS } from '../../../sim/tenants/faults.ts';
-import { startTenantSim, type TenantSim, type TenantSimOptions } from '../../../sim/tenants/server.ts';
-import { difference, emptyStore, fakeClock, pullContext, pullError, syncRun, type HarnessContext } from './pull-harness.ts';
+import type { TenantSimOptions } from '../../../sim/tenants/server.ts';
+import { difference, emptyStore, pullContext, pullError, syncRun } from './pull-harness.ts';
+import { END, HOUR, useConnectorSim } from './sim-fixture.ts';
 
-const END = Date.UTC(2026, 0, 15);
-const HOUR = 3_600_000;
-let sim: TenantSim | null = null;
-
-afterEach(async () => {
-  await sim?.close();
-  sim = null;
-});
+const startSim = useConnectorSim();
 
 async function setup(opts: TenantSimOptions, options: Record<string, unknown> = {}, secret: string = SIM.entra.clientSecret) {
-  const clock = fakeClock(END + HOUR);
-  sim = await startTenantSim({ events: 20, now: clock.now, ...opts });
+  const { sim, h, waits } = await startSim(opts, { secret });
   const conn: ConnectionConfig = {
     id: 3, kind: 'entra', label: 'Contoso', baseUrl: sim.urls.graph,
     options: { tenantId: SIM.entra.tenantId, clientId: SIM.entra.clientId, authority: sim.urls.authority, pageSize: 150, ...options },
   };
-  const waits: { ms: number; reason: string }[] = [];
-  const h: HarnessContext = { credentials: { secret }, clock, since: END - 31 * 24 * HOUR, overlapMs: HOUR, onWait: (ms, reason) => waits.push({ ms, reason }) };
   const [tenant] = await entraConnector.listTenants(conn, pullContext(h));
   return { sim, conn, h, tenant: tenant!, waits };
 }

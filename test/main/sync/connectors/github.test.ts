@@ -4,29 +4,20 @@
  * GitHub rate-limit answer (403 with remaining 0 and a reset; 429 with Retry-After) are waited
  * out on the injected clock, and refusals give sentences.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConnectionConfig } from '../../../../main/sync/connector.ts';
 import { githubConnector, githubDate } from '../../../../main/sync/connectors/github.ts';
 import { SIM } from '../../../sim/tenants/credentials.ts';
 import { ALL_FAULTS } from '../../../sim/tenants/faults.ts';
-import { startTenantSim, type TenantSim, type TenantSimOptions } from '../../../sim/tenants/server.ts';
-import { difference, emptyStore, fakeClock, pullContext, pullError, syncRun, type HarnessContext } from './pull-harness.ts';
+import type { TenantSimOptions } from '../../../sim/tenants/server.ts';
+import { difference, emptyStore, pullContext, pullError, syncRun } from './pull-harness.ts';
+import { END, HOUR, useConnectorSim } from './sim-fixture.ts';
 
-const END = Date.UTC(2026, 0, 15);
-const HOUR = 3_600_000;
-let sim: TenantSim | null = null;
-
-afterEach(async () => {
-  await sim?.close();
-  sim = null;
-});
+const startSim = useConnectorSim();
 
 async function setup(opts: TenantSimOptions, options: Record<string, unknown> = { org: SIM.github.org }, token: string = SIM.github.ownerToken) {
-  const clock = fakeClock(END + HOUR);
-  sim = await startTenantSim({ events: 20, now: clock.now, ...opts });
+  const { sim, h, waits } = await startSim(opts, { secret: token });
   const conn: ConnectionConfig = { id: 2, kind: 'github', label: 'Acme GitHub', baseUrl: sim.urls.github, options };
-  const waits: { ms: number; reason: string }[] = [];
-  const h: HarnessContext = { credentials: { secret: token }, clock, since: END - 31 * 24 * HOUR, overlapMs: HOUR, onWait: (ms, reason) => waits.push({ ms, reason }) };
   const [tenant] = await githubConnector.listTenants(conn, pullContext(h));
   return { sim, conn, h, tenant: tenant!, waits };
 }

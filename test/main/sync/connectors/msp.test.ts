@@ -4,28 +4,20 @@
  * naming the role), the portal's own activity is a tenant of its own, customers added or removed
  * remotely show on the next listing, and each tenant pulls exactly through every fault kind.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConnectionConfig, RemoteTenant } from '../../../../main/sync/connector.ts';
 import { MSP_OWN_TENANT, mspConnector } from '../../../../main/sync/connectors/msp.ts';
 import { SIM } from '../../../sim/tenants/credentials.ts';
 import { ALL_FAULTS } from '../../../sim/tenants/faults.ts';
-import { startTenantSim, type TenantSim, type TenantSimOptions } from '../../../sim/tenants/server.ts';
-import { difference, emptyStore, fakeClock, pullContext, pullError, syncRun, type HarnessContext } from './pull-harness.ts';
+import type { TenantSimOptions } from '../../../sim/tenants/server.ts';
+import { difference, emptyStore, pullContext, pullError, syncRun } from './pull-harness.ts';
+import { useConnectorSim } from './sim-fixture.ts';
 
-const END = Date.UTC(2026, 0, 15);
-const HOUR = 3_600_000;
-let sim: TenantSim | null = null;
-
-afterEach(async () => {
-  await sim?.close();
-  sim = null;
-});
+const startSim = useConnectorSim();
 
 async function setup(opts: TenantSimOptions, role: 'Admin' | 'Supervisor' | 'Analyst' = 'Admin') {
-  const clock = fakeClock(END + HOUR);
-  sim = await startTenantSim({ events: 20, now: clock.now, ...opts });
+  const { sim, h } = await startSim(opts, { secret: SIM.msp.tokens[role]! });
   const conn: ConnectionConfig = { id: 6, kind: 'msp', label: 'Northwind', baseUrl: sim.urls.msp, options: { pageSize: 150 } };
-  const h: HarnessContext = { credentials: { secret: SIM.msp.tokens[role]! }, clock, since: END - 31 * 24 * HOUR, overlapMs: HOUR };
   return { sim, conn, h };
 }
 

@@ -4,35 +4,20 @@
  * next run, a bad token gives its sentence, and the X-Rate-Limit headers are honoured (the
  * connector waits for the reset on the injected clock instead of running into a 429).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConnectionConfig } from '../../../../main/sync/connector.ts';
 import { oktaConnector } from '../../../../main/sync/connectors/okta.ts';
 import { SIM } from '../../../sim/tenants/credentials.ts';
 import { ALL_FAULTS } from '../../../sim/tenants/faults.ts';
-import { startTenantSim, type TenantSim, type TenantSimOptions } from '../../../sim/tenants/server.ts';
-import { difference, emptyStore, fakeClock, pullContext, pullError, syncRun, type HarnessContext } from './pull-harness.ts';
+import type { TenantSimOptions } from '../../../sim/tenants/server.ts';
+import { difference, emptyStore, pullContext, pullError, syncRun } from './pull-harness.ts';
+import { END, useConnectorSim } from './sim-fixture.ts';
 
-const END = Date.UTC(2026, 0, 15);
-const HOUR = 3_600_000;
-let sim: TenantSim | null = null;
-
-afterEach(async () => {
-  await sim?.close();
-  sim = null;
-});
+const startSim = useConnectorSim();
 
 async function setup(opts: TenantSimOptions, token: string = SIM.okta.apiToken, scheme?: string) {
-  const clock = fakeClock(END + HOUR);
-  sim = await startTenantSim({ events: 20, now: clock.now, ...opts });
+  const { sim, h, waits, clock } = await startSim(opts, { secret: token, ...(scheme !== undefined ? { scheme } : {}) });
   const conn: ConnectionConfig = { id: 1, kind: 'okta', label: 'Acme Okta', baseUrl: sim.urls.okta, options: { pageSize: 200 } };
-  const waits: { ms: number; reason: string }[] = [];
-  const h: HarnessContext = {
-    credentials: { secret: token, ...(scheme !== undefined ? { scheme } : {}) },
-    clock,
-    since: END - 31 * 24 * HOUR,
-    overlapMs: HOUR,
-    onWait: (ms, reason) => waits.push({ ms, reason }),
-  };
   const [tenant] = await oktaConnector.listTenants(conn, pullContext(h));
   return { sim, conn, h, tenant: tenant!, waits, clock };
 }

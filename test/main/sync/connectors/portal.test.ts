@@ -4,30 +4,21 @@
  * still deduplicates on the overlap re-read, the connection's filters reach the portal, the
  * X-RateLimit headers and Retry-After are honoured, and refusals give sentences.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConnectionConfig } from '../../../../main/sync/connector.ts';
 import { portalConnector } from '../../../../main/sync/connectors/portal.ts';
 import { isDerivedSourceId } from '../../../../main/ingest/sources/derived-id.ts';
 import { SIM } from '../../../sim/tenants/credentials.ts';
 import { ALL_FAULTS } from '../../../sim/tenants/faults.ts';
-import { startTenantSim, type TenantSim, type TenantSimOptions } from '../../../sim/tenants/server.ts';
-import { difference, emptyStore, fakeClock, pullContext, pullError, syncRun, type HarnessContext } from './pull-harness.ts';
+import type { TenantSimOptions } from '../../../sim/tenants/server.ts';
+import { difference, emptyStore, pullContext, pullError, syncRun } from './pull-harness.ts';
+import { useConnectorSim } from './sim-fixture.ts';
 
-const END = Date.UTC(2026, 0, 15);
-const HOUR = 3_600_000;
-let sim: TenantSim | null = null;
-
-afterEach(async () => {
-  await sim?.close();
-  sim = null;
-});
+const startSim = useConnectorSim();
 
 async function setup(opts: TenantSimOptions, options: Record<string, unknown> = {}, token: string = SIM.portal.adminTokens.acme!) {
-  const clock = fakeClock(END + HOUR);
-  sim = await startTenantSim({ events: 20, now: clock.now, ...opts });
+  const { sim, h, waits } = await startSim(opts, { secret: token });
   const conn: ConnectionConfig = { id: 5, kind: 'portal', label: 'Acme portal', baseUrl: sim.urls.portal, options: { tenantSlug: 'acme', pageSize: 200, ...options } };
-  const waits: { ms: number; reason: string }[] = [];
-  const h: HarnessContext = { credentials: { secret: token }, clock, since: END - 31 * 24 * HOUR, overlapMs: HOUR, onWait: (ms, reason) => waits.push({ ms, reason }) };
   const [tenant] = await portalConnector.listTenants(conn, pullContext(h));
   return { sim, conn, h, tenant: tenant!, waits };
 }
