@@ -33,13 +33,25 @@ export function DetailPanel() {
   const [tab, setTab] = useState<Tab>('raw');
   const ready = detailStatus === 'ready' && detail !== null;
   return (
-    <aside className="detail-panel" data-testid="event-detail" aria-label="Event detail" aria-busy={detailStatus === 'loading'}>
+    <aside
+      className="detail-panel"
+      data-testid="event-detail"
+      aria-label="Event detail"
+      aria-busy={detailStatus === 'loading'}
+      // Alt+↑/↓ walk the table from anywhere in the panel, the raw viewer included, without closing it.
+      onKeyDownCapture={(e) => {
+        if (!e.altKey || e.ctrlKey || e.metaKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+        e.preventDefault();
+        e.stopPropagation();
+        moveSelection(e.key === 'ArrowDown' ? 1 : -1);
+      }}
+    >
       <div className="detail-header">
         <h2 className="detail-title" title={detail?.action}>{detail?.action ?? 'Event'}</h2>
-        <button type="button" className="control" data-testid="detail-previous" aria-label="Previous event (↑)" title="Previous event" onClick={() => moveSelection(-1)}>
+        <button type="button" className="control" data-testid="detail-previous" aria-label="Previous event (Alt+↑)" title="Previous event (Alt+↑)" onClick={() => moveSelection(-1)}>
           ‹
         </button>
-        <button type="button" className="control" data-testid="detail-next" aria-label="Next event (↓)" title="Next event" onClick={() => moveSelection(1)}>
+        <button type="button" className="control" data-testid="detail-next" aria-label="Next event (Alt+↓)" title="Next event (Alt+↓)" onClick={() => moveSelection(1)}>
           ›
         </button>
         <CopyRawButton raw={ready ? detail.raw : null} />

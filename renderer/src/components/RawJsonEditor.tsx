@@ -7,9 +7,11 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatCount } from '../format/count.ts';
+import type { JsonSpot } from '../format/jsonSpot.ts';
 import { formatJson, viewerRefusal } from '../format/prettyJson.ts';
 import type { RawViewer } from '../monaco/rawViewer.ts';
 import { loadRawViewer } from '../monaco/loadRawViewer.ts';
+import { RawCursorBar } from './RawCursorBar.tsx';
 
 /** How much of a refused event is shown as plain text under the note. */
 export const REFUSED_PREVIEW_CHARS = 10_000;
@@ -41,6 +43,8 @@ function MonacoRaw({ raw }: { raw: string | null }) {
   const latestRaw = useRef(raw);
   const [ready, setReady] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [spot, setSpot] = useState<JsonSpot | null>(null);
+  const [wordWrap, setWordWrap] = useState(true);
   latestRaw.current = raw;
 
   useEffect(() => {
@@ -50,6 +54,7 @@ function MonacoRaw({ raw }: { raw: string | null }) {
         if (unmounted || !containerRef.current) return;
         viewerRef.current = createRawViewer(containerRef.current);
         viewerRef.current.show(latestRaw.current ?? '');
+        viewerRef.current.onSpotChange(setSpot);
         setReady(true);
       },
       (error: unknown) => {
@@ -68,11 +73,23 @@ function MonacoRaw({ raw }: { raw: string | null }) {
   }, [raw]);
 
   return (
-    <div className="raw-editor-frame">
-      <div ref={containerRef} className="raw-editor" data-testid="raw-editor" />
-      {!ready && raw !== null && (
-        <pre className="raw-fallback" title={loadError ? `Editor unavailable: ${loadError}` : undefined}>{raw}</pre>
+    <>
+      {ready && (
+        <RawCursorBar
+          spot={spot}
+          wordWrap={wordWrap}
+          onWordWrap={(on) => {
+            setWordWrap(on);
+            viewerRef.current?.setWordWrap(on);
+          }}
+        />
       )}
-    </div>
+      <div className="raw-editor-frame">
+        <div ref={containerRef} className="raw-editor" data-testid="raw-editor" />
+        {!ready && raw !== null && (
+          <pre className="raw-fallback" title={loadError ? `Editor unavailable: ${loadError}` : undefined}>{raw}</pre>
+        )}
+      </div>
+    </>
   );
 }

@@ -11,6 +11,7 @@ import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
+import { jsonSpotAt, type JsonSpot } from '../format/jsonSpot.ts';
 import { prettyJson } from '../format/prettyJson.ts';
 import { followColorScheme, monacoTheme } from './monacoTheme.ts';
 
@@ -23,6 +24,11 @@ self.MonacoEnvironment = {
 export type RawViewer = {
   /** Shows an event's raw text: re-indented JSON when it is JSON, otherwise as it is. */
   show: (raw: string) => void;
+  /** What is under the cursor (value and JSONPath), or null in text that is not JSON. */
+  spotAtCursor: () => JsonSpot | null;
+  /** Called as the cursor moves (a click, the arrow keys), with what is under it. */
+  onSpotChange: (listener: (spot: JsonSpot | null) => void) => void;
+  setWordWrap: (on: boolean) => void;
   dispose: () => void;
 };
 
@@ -44,12 +50,39 @@ export function createRawViewer(container: HTMLElement): RawViewer {
     renderLineHighlight: 'none',
     contextmenu: true,
   });
+  const spotAtCursor = (): JsonSpot | null => {
+    const position = editor.getPosition();
+    return position === null ? null : jsonSpotAt(model.getValue(), model.getOffsetAt(position));
+  };
+  // Also in the editor's context menu (right-click, or Shift+F10 in the editor).
+  const copyAction = (id: string, label: string, pick: (spot: JsonSpot) => string) =>
+    editor.addAction({
+      id,
+      label,
+      contextMenuGroupId: '9_cutcopypaste',
+      run: () => {
+        const spot = spotAtCursor();
+        if (spot) void navigator.clipboard?.writeText(pick(spot));
+      },
+    });
+  copyAction('trailkeeper.copyValue', 'Copy value', (spot) => spot.value);
+  copyAction('trailkeeper.copyPath', 'Copy JSON path', (spot) => spot.path);
+  let spotListener: ((spot: JsonSpot | null) => void) | null = null;
+  editor.onDidChangeCursorPosition(() => spotListener?.(spotAtCursor()));
   return {
+    spotAtCursor,
+    onSpotChange(listener) {
+      spotListener = listener;
+    },
+    setWordWrap(on) {
+      editor.updateOptions({ wordWrap: on ? 'on' : 'off' });
+    },
     show(raw) {
       const pretty = prettyJson(raw);
       monaco.editor.setModelLanguage(model, pretty === null ? 'plaintext' : 'json');
       model.setValue(pretty ?? raw);
       editor.setScrollPosition({ scrollTop: 0, scrollLeft: 0 });
+      spotListener?.(spotAtCursor()); // a new event: the cursor is back at its start
     },
     dispose() {
       editor.dispose();
