@@ -4,8 +4,7 @@
  * Credentials travel in one `pull` message per run and are never logged on either side.
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { ConnectionConfig, Credentials, RemoteTenant, SyncCheckpoint } from './connector.ts';
-import type { CommittedBatch } from './pull-runner.ts';
+import type { CommittedBatch, PullOrder } from './pull-runner.ts';
 
 export interface SyncWorkerInit {
   /** How the worker builds its HTTP client (./http.ts): the CA file and the proxy variables. */
@@ -16,21 +15,12 @@ export interface SyncWorkerInit {
 }
 
 export type ToSyncWorker =
-  | {
+  | (PullOrder & {
       type: 'pull';
       job: number;
-      conn: ConnectionConfig;
-      tenant: RemoteTenant;
-      tenantId: number;
-      syncRunId: number;
-      checkpoint: SyncCheckpoint | null;
-      credentials: Credentials;
-      since: number;
-      overlapMs: number;
-      normalizer: string | null;
       /** The engine's clock: real (the worker uses its own) or the host's, read `now` and slept on by message. */
       clock: { real: true } | { real: false; now: number };
-    }
+    })
   | { type: 'abort'; job: number }
   /** The worker thread's own CPU time so far (benchmarks compare it with the main thread's). */
   | { type: 'cpu'; seq: number }

@@ -10,7 +10,8 @@
 import type { Credentials, ConnectionConfig, PulledBatch, RemoteTenant, SyncCheckpoint, SyncClock } from './connector.ts';
 import { connectorFor, type ConnectorRegistry } from './registry.ts';
 
-export interface PullJob {
+/** What a pull is asked to do, as plain data: the part of a job that crosses to the sync worker thread. */
+export interface PullOrder {
   conn: ConnectionConfig;
   tenant: RemoteTenant;
   tenantId: number;
@@ -21,6 +22,9 @@ export interface PullJob {
   overlapMs: number;
   /** `kind@version` of the normaliser the tenant's events go through, recorded with each batch; null when unknown. */
   normalizer: string | null;
+}
+
+export interface PullJob extends PullOrder {
   signal: AbortSignal;
   clock: SyncClock;
   onWait(ms: number, reason: string): void;
