@@ -10,7 +10,8 @@ import { BASE_TS, makeEvents } from '../main/store/fixtures.ts';
 const BATCH = 10_000;
 export const TENANT_NAMES = ['Acme', 'Globex', 'Initech'] as const;
 
-export function writeLargeWorkspace(path: string, count: number): void {
+/** `startTs`: where the 60 days begin (a fixed past date by default; a recent one for "last 7 days" views). */
+export function writeLargeWorkspace(path: string, count: number, startTs: number = BASE_TS): void {
   const db = openWorkspaceForWrite(path);
   try {
     const connectionId = ensureConnection(db, { kind: 'okta', label: 'Large', baseUrl: null });
@@ -18,7 +19,7 @@ export function writeLargeWorkspace(path: string, count: number): void {
     const writer = new EventWriter(db);
     for (let i = 0, batch = 0; i < count; i += BATCH, batch++) {
       const n = Math.min(BATCH, count - i);
-      const events = makeEvents(1_000 + batch, n, { prefix: `w${batch}`, startTs: BASE_TS, minutes: 60 * 24 * 60 });
+      const events = makeEvents(1_000 + batch, n, { prefix: `w${batch}`, startTs, minutes: 60 * 24 * 60 });
       writer.ingestBatch({ tenantId: tenantIds[batch % tenantIds.length]!, events });
     }
   } finally {

@@ -47,6 +47,7 @@ export function createRawViewer(container: HTMLElement): RawViewer {
     fontSize: 12,
     lineNumbersMinChars: 3,
     folding: true,
+    showFoldingControls: 'always', // folding is a reading tool here: show where it can be done
     renderLineHighlight: 'none',
     contextmenu: true,
   });
