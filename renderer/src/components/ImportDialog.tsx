@@ -4,22 +4,17 @@
  * imports; Cancel closes the upload. The summary says what was added, what was already there, and
  * which records were rejected, with their line numbers.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ImportProgress, ImportSummary } from '../../../common/contract.ts';
-import { ApiClientError } from '../api/client.ts';
 import { sessionToken } from '../api/sessionToken.ts';
 import { uploadFile } from '../api/uploadFile.ts';
 import { formatCount } from '../format/count.ts';
-import { useAppStore } from '../state/store.ts';
+import { useImportRun, type ImportPhase } from '../hooks/useImportRun.ts';
+import { ImportActions, ImportStopped } from './ImportRunControls.tsx';
 import { ImportSummaryList } from './ImportSummaryList.tsx';
 import { importInto, ImportTargetFields, useImportTarget } from './ImportTargetFields.tsx';
 
-type Phase =
-  | { kind: 'choosing' }
-  | { kind: 'running'; progress: ImportProgress | null }
-  | { kind: 'done'; summary: ImportSummary }
-  | { kind: 'failed'; message: string }
-  | { kind: 'cancelled' };
+type Phase = ImportPhase<ImportProgress, ImportSummary>;
 
 function baseName(fileName: string): string {
   return fileName.replace(/(\.gz)?$/i, '').replace(/\.[^.]+$/, '') || fileName;
@@ -34,43 +29,16 @@ function formatBytes(n: number): string {
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const target = useImportTarget();
   const [file, setFile] = useState<File | null>(null);
-  const [phase, setPhase] = useState<Phase>({ kind: 'choosing' });
-  const abortRef = useRef<AbortController | null>(null);
-  const running = phase.kind === 'running';
-
-  // Leaving the dialog mid-import cancels it, like the Cancel button.
-  useEffect(() => () => abortRef.current?.abort(), []);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !running) onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [running, onClose]);
+  const { phase, running, start, cancel } = useImportRun<ImportProgress, ImportSummary>(onClose);
 
   const tenantName = target.newName.trim() || (file ? baseName(file.name) : '');
   const canStart = file !== null && !running && (!target.creatingTenant || tenantName !== '');
 
-  async function start(): Promise<void> {
+  function upload(): void {
     if (!file) return;
-    const abort = new AbortController();
-    abortRef.current = abort;
-    setPhase({ kind: 'running', progress: null });
-    try {
-      const summary = await uploadFile(
-        { file, fileName: file.name, ...(await importInto(target, tenantName)) },
-        { token: sessionToken(), signal: abort.signal, onProgress: (progress) => setPhase({ kind: 'running', progress }) },
-      );
-      setPhase({ kind: 'done', summary });
-    } catch (error) {
-      const apiError = ApiClientError.from(error);
-      setPhase(apiError.code === 'cancelled' || abort.signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', message: apiError.message });
-    } finally {
-      abortRef.current = null;
-      // Whatever was written (all of it, or the batches before a cancel) shows in the list and table.
-      const { loadTenants, refresh } = useAppStore.getState();
-      void loadTenants().then(() => refresh());
-    }
+    void start(async (signal, onProgress) =>
+      uploadFile({ file, fileName: file.name, ...(await importInto(target, tenantName)) }, { token: sessionToken(), signal, onProgress }),
+    );
   }
 
   return (
@@ -90,22 +58,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         </label>
         <ImportTargetFields target={target} disabled={running} newTenantPlaceholder={file ? baseName(file.name) : 'e.g. Incident 42'} />
         <ImportStatus phase={phase} fileSize={file?.size ?? 0} />
-        <div className="modal-actions">
-          {running ? (
-            <button type="button" className="control" data-testid="import-cancel" onClick={() => abortRef.current?.abort()}>
-              Cancel
-            </button>
-          ) : (
-            <>
-              <button type="button" className="control" onClick={onClose}>
-                Close
-              </button>
-              <button type="button" className="control primary" data-testid="import-start" disabled={!canStart} onClick={() => void start()}>
-                Import
-              </button>
-            </>
-          )}
-        </div>
+        <ImportActions running={running} canStart={canStart} startLabel="Import" onStart={upload} onCancel={cancel} onClose={onClose} />
       </div>
     </div>
   );
@@ -131,20 +84,11 @@ function ImportStatus({ phase, fileSize }: { phase: Phase; fileSize: number }) {
     case 'done':
       return (
         <div className="import-status" role="status" data-testid="import-summary">
-          <ImportSummaryList summaries={[phase.summary]} />
+          <ImportSummaryList summaries={[phase.result]} />
         </div>
       );
     case 'failed':
-      return (
-        <p className="import-status error-text" role="alert">
-          {phase.message}
-        </p>
-      );
     case 'cancelled':
-      return (
-        <p className="import-status" role="status">
-          Cancelled. Batches written before the cancel stay in the workspace; importing the file again adds only what is missing.
-        </p>
-      );
+      return <ImportStopped phase={phase} what="the file" />;
   }
 }
