@@ -6,7 +6,8 @@
  * - the inspector copies the value and the JSON path under the raw viewer's cursor, finds with
  *   Ctrl+F, folds, and walks to the next event with Alt+↓ without closing;
  * - an empty result says what narrowed it and one click widens it again;
- * - a fresh window (no view in its URL) comes back to the last query, scope and range.
+ * - a fresh window (no view in its URL) comes back to the last query, scope and range;
+ * - the histogram from the keyboard: End, Shift+← twice, Enter narrows to those three bars.
  * Screenshots of the inspector and the empty state, light and dark, go to test-results/.
  */
 import { mkdirSync } from 'node:fs';
@@ -212,5 +213,26 @@ describe('views, time zones and the inspector, in the browser', () => {
       expect(event.outcome).toBe('failure');
     }
     await fresh.close();
+  });
+
+  it('from the keyboard the histogram picks the newest three bars, and Enter narrows to them with the store\'s count', async () => {
+    const histogram = page.getByTestId('histogram');
+    await expect.poll(() => histogram.getAttribute('data-status'), { timeout: 15_000 }).toBe('ready');
+    const bucketMs = Number(await histogram.getAttribute('data-bucket-ms'));
+    await histogram.focus();
+    await histogram.press('End');
+    await histogram.press('Shift+ArrowLeft');
+    await histogram.press('Shift+ArrowLeft');
+    const said = (await page.getByTestId('histogram-keys').textContent())!;
+    const picked = Number(/: ([\d,]+) events/.exec(said)![1]!.replace(/,/g, ''));
+    expect(picked).toBeGreaterThan(0); // the newest bar is never empty: the chart ends at the last event
+    await histogram.press('Enter');
+    await expect.poll(() => ranViews.at(-1)?.range.to ?? null, { timeout: 15_000 }).not.toBeNull();
+    const view = ranViews.at(-1)!;
+    expect(view.range.to! - view.range.from!).toBe(3 * bucketMs);
+    const { count } = await app.api['events.count']({ view });
+    expect(count).toBe(picked);
+    await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(count);
+    await page.screenshot({ path: resolve(artifacts, 'histogram-keyboard-light.png') });
   });
 });

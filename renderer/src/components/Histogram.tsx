@@ -1,13 +1,15 @@
 /**
  * The result over time, above the table (uPlot bars): empty buckets drawn as gaps, bursts as
  * bursts. Drag across it to make that span the range; click a bar to narrow to its bucket. Time
- * labels follow the UTC/local switch. The chart sits outside the rows' path: it never holds
+ * labels follow the UTC/local switch. From the keyboard (Tab to it): ←/→ pick a bar, Shift widens,
+ * Enter narrows (format/barSelection.ts). The chart sits outside the rows' path: it never holds
  * them up, and a failure shows a sentence in its place.
  */
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useShallow } from 'zustand/react/shallow';
+import { moveBars, spanCount, spanRange, type BarSpan } from '../format/barSelection.ts';
 import { formatCount } from '../format/count.ts';
 import { bucketRange, dragRange, histogramSeries } from '../format/histogramData.ts';
 import { formatTs, type TimeZoneMode } from '../format/time.ts';
@@ -38,6 +40,10 @@ export function Histogram() {
   // Handlers built once read the latest histogram through a ref.
   const live = useRef(histogram);
   live.current = histogram;
+  const series = useMemo(() => (histogram ? histogramSeries(histogram.buckets, histogram.bucketMs) : [[], []]), [histogram]);
+  const [bars, setBars] = useState<BarSpan | null>(null);
+  const barsRange = bars && histogram ? spanRange(bars, series[0], histogram.bucketMs) : null;
+  useEffect(() => setBars(null), [histogram]);
 
   useLayoutEffect(() => {
     const element = host.current;
@@ -108,6 +114,31 @@ export function Histogram() {
     };
   }, [histogram, timeZone, setCustomRange, colorScheme]);
 
+  // The keyboard's bars drawn as uPlot's own selection (without firing the drag's hook).
+  useEffect(() => {
+    const plot = chart.current;
+    if (!plot) return;
+    if (!barsRange) return plot.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+    const left = plot.valToPos(barsRange.from, 'x');
+    plot.setSelect({ left, top: 0, width: Math.max(2, plot.valToPos(barsRange.to, 'x') - left), height: plot.over.clientHeight }, false);
+  }, [barsRange?.from, barsRange?.to, histogram, timeZone, colorScheme]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Enter' && barsRange) {
+      e.preventDefault();
+      setCustomRange(barsRange);
+    } else if (e.key === 'Escape' && bars) {
+      e.preventDefault();
+      e.stopPropagation();
+      setBars(null);
+    } else {
+      const next = moveBars(bars, e.key, e.shiftKey, series[0].length);
+      if (!next) return;
+      e.preventDefault();
+      setBars(next);
+    }
+  };
+
   useEffect(() => {
     const element = host.current;
     if (!element) return;
@@ -125,8 +156,23 @@ export function Histogram() {
       : '';
 
   return (
-    <div className="histogram" data-testid="histogram" data-status={status} data-bucket-ms={histogram?.bucketMs} aria-label={summary || 'Events over time'} title="Drag to select a time range; click a bar to narrow to it">
+    <div
+      className="histogram"
+      data-testid="histogram"
+      data-status={status}
+      data-bucket-ms={histogram?.bucketMs}
+      aria-label={`${summary || 'Events over time'}. Arrow keys pick a bar, Shift widens, Enter narrows the range to it.`}
+      title="Drag to select a time range; click a bar to narrow to it (or Tab here: ←/→, Shift, Enter)"
+      tabIndex={series[0].length > 0 ? 0 : undefined}
+      onKeyDown={onKeyDown}
+      onBlur={() => setBars(null)}
+    >
       <div ref={host} className="histogram-plot" />
+      {bars && barsRange && (
+        <div className="histogram-keys" data-testid="histogram-keys" role="status">
+          {formatTs(barsRange.from, timeZone)} – {formatTs(barsRange.to, timeZone)}: {formatCount(spanCount(bars, series[1]))} events. Enter narrows to them.
+        </div>
+      )}
       {status === 'error' && <div className="histogram-note" role="status">The chart could not be drawn: {error} The table below is unaffected.</div>}
       {status === 'ready' && histogram?.buckets.length === 0 && <div className="histogram-note">No events in this view to chart.</div>}
     </div>
