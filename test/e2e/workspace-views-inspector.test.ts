@@ -7,7 +7,8 @@
  *   Ctrl+F, folds, and walks to the next event with Alt+↓ without closing;
  * - an empty result says what narrowed it and one click widens it again;
  * - a fresh window (no view in its URL) comes back to the last query, scope and range;
- * - the histogram from the keyboard: End, Shift+← twice, Enter narrows to those three bars.
+ * - the histogram from the keyboard: End, Shift+← twice, Enter narrows to those three bars;
+ * - a custom range typed in local time is that range.
  * Screenshots of the inspector and the empty state, light and dark, go to test-results/.
  */
 import { mkdirSync } from 'node:fs';
@@ -234,5 +235,22 @@ describe('views, time zones and the inspector, in the browser', () => {
     expect(count).toBe(picked);
     await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(count);
     await page.screenshot({ path: resolve(artifacts, 'histogram-keyboard-light.png') });
+  });
+
+  it('a typed custom range (local time, +05:30) becomes the view\'s range with the store\'s count', async () => {
+    await page.getByTestId('timezone-toggle').click();
+    await page.getByTestId('range-picker').selectOption('type-custom');
+    const now = Date.now();
+    const wall = (ts: number) => new Date(ts + ZONE_OFFSET_MINUTES * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+    const from = Math.floor((now - 3 * DAY_MS) / 60_000) * 60_000;
+    const to = Math.floor((now - DAY_MS) / 60_000) * 60_000;
+    await page.getByTestId('custom-range-from').fill(wall(from));
+    await page.getByTestId('custom-range-to').fill(wall(to));
+    await page.getByTestId('custom-range-to').press('Enter');
+    await expect.poll(() => ranViews.at(-1)?.range, { timeout: 15_000 }).toEqual({ from, to });
+    const { count } = await app.api['events.count']({ view: ranViews.at(-1)! });
+    expect(count).toBeGreaterThan(0);
+    await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(count);
+    await page.getByTestId('timezone-toggle').click();
   });
 });
