@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { scopeMatches, type ScopeEntry } from '../format/scopeMatches.ts';
 import { useAppStore } from '../state/store.ts';
 import { useSyncStore } from '../state/syncSlice.ts';
+import { onScopePaletteRequest } from './scopePaletteRequests.ts';
 
 /** The palette's one command beside the scopes: the Tenants screen (retention, legal hold, groups, integrity). */
 const TENANTS_ACTION = 'Manage tenants: retention, legal hold, groups, integrity…';
@@ -29,17 +30,24 @@ export function ScopePalette() {
   const itemCount = entries.length + (withAction ? 1 : 0);
 
   useEffect(() => {
+    const openPalette = () => {
+      setOpen(true);
+      setText('');
+      setActive(0);
+      setMarked([]);
+    };
     const onKey = (e: globalThis.KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
         e.preventDefault();
-        setOpen(true);
-        setText('');
-        setActive(0);
-        setMarked([]);
+        openPalette();
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const offRequest = onScopePaletteRequest(openPalette);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      offRequest();
+    };
   }, []);
 
   if (!open) return null;
@@ -112,7 +120,20 @@ export function ScopePalette() {
               onMouseDown={(e) => e.preventDefault()}
               onClick={(e) => (e.ctrlKey || e.metaKey ? toggleMark(entry) : choose(entry))}
             >
-              {entry.tenantId !== undefined && <span className="mark" aria-label={marked.includes(entry.tenantId) ? 'marked' : undefined}>{marked.includes(entry.tenantId) ? '☑' : '☐'}</span>}
+              {entry.tenantId !== undefined && (
+                // The box itself marks with a plain click, for the mouse.
+                <span
+                  className="mark"
+                  data-testid="scope-entry-mark"
+                  aria-label={marked.includes(entry.tenantId) ? 'marked' : undefined}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    toggleMark(entry);
+                  }}
+                >
+                  {marked.includes(entry.tenantId) ? '☑' : '☐'}
+                </span>
+              )}
               {entry.label}
             </li>
           ))}
@@ -132,7 +153,14 @@ export function ScopePalette() {
           )}
           {itemCount === 0 && <li className="muted">No tenant or group has “{text}” in its name.</li>}
         </ul>
-        {marked.length > 0 && <div className="muted">{marked.length} tenants marked: Enter shows them together.</div>}
+        {marked.length > 0 && (
+          <div className="muted">
+            {marked.length} tenants marked: Enter shows them together.{' '}
+            <button type="button" className="control" data-testid="scope-palette-show-marked" onMouseDown={(e) => e.preventDefault()} onClick={() => choose(undefined)}>
+              Show {marked.length} tenants
+            </button>
+          </div>
+        )}
       </div>
     </div>
   );

@@ -1,8 +1,12 @@
-/** One selection switches scope: all tenants, a group, or one tenant; several tenants (from the palette, Ctrl/Cmd+K) show as one entry. */
+/** One selection switches scope: all tenants, a group, or one tenant; several tenants (marked in the palette: Ctrl/Cmd+K, or "Several tenants…" here) show as one entry. */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { buildScopeOptions, scopeFromValue, scopeToValue } from '../format/scopeOptions.ts';
 import { useAppStore } from '../state/store.ts';
+import { requestScopePalette } from './scopePaletteRequests.ts';
+
+/** The picker's entry that opens the palette to mark several tenants (the select holds one value). */
+const SEVERAL = 'several-tenants';
 
 export function ScopePicker() {
   const { tenants, groups, scope, setScope } = useAppStore(
@@ -15,7 +19,7 @@ export function ScopePicker() {
       data-testid="scope-picker"
       aria-label="Scope"
       value={scopeToValue(scope)}
-      onChange={(e) => setScope(scopeFromValue(e.target.value))}
+      onChange={(e) => (e.target.value === SEVERAL ? requestScopePalette() : setScope(scopeFromValue(e.target.value)))}
     >
       <option value={options.all.value}>{options.all.label}</option>
       {scope.kind === 'tenants' && scope.tenantIds.length > 1 && (
@@ -37,6 +41,7 @@ export function ScopePicker() {
           ))}
         </optgroup>
       )}
+      {options.tenants.length > 1 && <option value={SEVERAL}>Several tenants… (Ctrl+K)</option>}
     </select>
   );
 }
