@@ -1,5 +1,5 @@
 /** The normalised fields of one event, as a dense definition list. */
-import type { MouseEvent, ReactNode } from 'react';
+import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import type { EventDetail } from '../../../common/contract.ts';
 import { formatTs, type TimeZoneMode } from '../format/time.ts';
 import { useAppStore } from '../state/store.ts';
@@ -28,7 +28,8 @@ export function DetailFields({ detail: d, timeZone }: Props) {
     ['Source id', <span className="mono">{d.sourceId}</span>],
     ['SHA-256', <span className="mono">{d.rawSha256}</span>],
   ];
-  // Right-click a value for its menu: filter for or out, copy, or (time) the minutes around it.
+  // Right-click a value for its menu: filter for or out, copy, or (time) the minutes around it;
+  // from the keyboard, Tab to the value and press Enter, Shift+F10 or the context-menu key.
   const pivots: Record<string, { field: string | null; value: string | null; ts?: number }> = {
     Tenant: { field: 'tenant', value: d.tenantName },
     Time: { field: null, value: d.tsRaw, ts: d.ts },
@@ -44,14 +45,32 @@ export function DetailFields({ detail: d, timeZone }: Props) {
     const pivot = pivots[label];
     if (!pivot) return;
     e.preventDefault();
-    useAppStore.getState().openPivot({ ...pivot, x: e.clientX, y: e.clientY });
+    // A keyboard-made contextmenu has no pointer position: open under the value.
+    const rect = e.currentTarget.getBoundingClientRect();
+    const fromKeys = e.clientX === 0 && e.clientY === 0;
+    useAppStore.getState().openPivot({ ...pivot, x: fromKeys ? rect.left : e.clientX, y: fromKeys ? rect.bottom : e.clientY });
+  };
+  const onKey = (label: string) => (e: KeyboardEvent) => {
+    const pivot = pivots[label];
+    if (!pivot || !(e.key === 'Enter' || e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey))) return;
+    e.preventDefault();
+    const rect = e.currentTarget.getBoundingClientRect();
+    useAppStore.getState().openPivot({ ...pivot, x: rect.left, y: rect.bottom });
   };
   return (
     <dl className="detail-fields" data-testid="detail-fields">
       {fields.map(([label, value]) => (
         <div key={label} className="detail-field">
           <dt>{label}</dt>
-          <dd onContextMenu={onMenu(label)}>{value ?? <span className="muted">—</span>}</dd>
+          <dd
+            onContextMenu={onMenu(label)}
+            onKeyDown={onKey(label)}
+            tabIndex={pivots[label] ? 0 : undefined}
+            data-pivot-label={pivots[label] ? label : undefined}
+            title={pivots[label] ? 'Right-click, or Enter, for filter / copy' : undefined}
+          >
+            {value ?? <span className="muted">—</span>}
+          </dd>
         </div>
       ))}
     </dl>
