@@ -37,10 +37,13 @@ export const rangeSchema = z
     path: ['from'],
   });
 
+/** The longest query text a view may carry (the renderer says so before sending a longer one). */
+export const MAX_QUERY_CHARS = 10_000;
+
 export const viewSchema = z.object({
   scope: scopeSchema,
   range: rangeSchema,
-  query: z.string().max(10_000),
+  query: z.string().max(MAX_QUERY_CHARS),
 });
 
 /** Keyset position: the (ts, id) of the last row seen. */

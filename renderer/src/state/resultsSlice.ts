@@ -8,7 +8,8 @@
  * Every refresh starts a new generation; a response from an older generation is dropped and its
  * request aborted, so the latest view always wins.
  */
-import type { EventRow, TrailkeeperApi } from '../../../common/contract.ts';
+import { MAX_QUERY_CHARS, type EventRow, type TrailkeeperApi } from '../../../common/contract.ts';
+import { formatCount } from '../format/count.ts';
 import { ApiClientError } from '../api/ApiClientError.ts';
 import type { Cursor, View } from '../api/viewTypes.ts';
 import { resolveRange } from '../format/rangePresets.ts';
@@ -181,6 +182,12 @@ export const createResultsSlice = (api: TrailkeeperApi): SliceCreator<ResultsSli
       const generation = get().generation + 1;
       const view = viewFromState(get());
       const order = get().order;
+      // Longer than a view may carry: named under the box like a typo, the last results kept.
+      if (view.query.length > MAX_QUERY_CHARS) {
+        const message = `This query is ${formatCount(view.query.length)} characters long; a query can be at most ${formatCount(MAX_QUERY_CHARS)}. Shorten it: the results below are for the last query that ran.`;
+        set({ queryError: { message, column: MAX_QUERY_CHARS + 1, query: view.query } });
+        return;
+      }
       // The previous rows stay until the new page replaces them, so a refused query loses nothing.
       set({ generation, pageStatus: 'loading', queryError: null, bannerError: null });
       pageAbort?.abort();
