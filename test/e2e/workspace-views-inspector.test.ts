@@ -253,4 +253,22 @@ describe('views, time zones and the inspector, in the browser', () => {
     await expect.poll(() => shownCount(), { timeout: 15_000 }).toBe(count);
     await page.getByTestId('timezone-toggle').click();
   });
+
+  it('at 1024 px wide the detail panel is drawn over nothing: the table header stops at its edge', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByTestId('event-row').first().click();
+    const detail = page.getByTestId('event-detail');
+    await detail.waitFor({ state: 'visible' });
+    const header = (await page.getByTestId('event-header').boundingBox())!;
+    const panel = (await detail.boundingBox())!;
+    // Across the panel at the header's height, what is on top belongs to the panel.
+    const y = header.y + header.height / 2;
+    for (let x = panel.x + 4; x < panel.x + panel.width; x += 40) {
+      const inPanel = await page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.closest('[data-testid="event-detail"]') !== null, [x, y]);
+      expect(inPanel, `point ${Math.round(x)},${Math.round(y)}`).toBe(true);
+    }
+    await page.screenshot({ path: resolve(artifacts, 'detail-1024-light.png') });
+    await page.getByTestId('detail-close').click();
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
 });
