@@ -3,6 +3,7 @@ import type { Preset } from '../../../../common/contract.ts';
 import { api } from '../../api/client.ts';
 import { isRangePresetId } from '../../format/rangePresets.ts';
 import { useAppStore } from '../../state/store.ts';
+import { viewFromHash } from '../../state/urlView.ts';
 import { applyColumns, captureColumns } from './presetColumns.ts';
 
 export function captureView(): Preset['view'] {
@@ -27,8 +28,9 @@ export function applyView(view: Preset['view']): void {
   void useAppStore.getState().refresh();
 }
 
-/** At start: the preset marked as the start view, if there is one. */
-export async function applyStartView(): Promise<void> {
+/** At start: the preset marked as the start view, if there is one; a view in the URL (a reload, a shared link) wins. */
+export async function applyStartView(hash: string = window.location.hash): Promise<void> {
+  if (Object.keys(viewFromHash(hash)).length > 0) return;
   try {
     const { presets } = await api['presets.list']({});
     const start = presets.find((p) => p.startView);
