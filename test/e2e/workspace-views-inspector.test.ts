@@ -264,7 +264,8 @@ describe('views, time zones and the inspector, in the browser', () => {
     // Across the panel at the header's height, what is on top belongs to the panel.
     const y = header.y + header.height / 2;
     for (let x = panel.x + 4; x < panel.x + panel.width; x += 40) {
-      const inPanel = await page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.closest('[data-testid="event-detail"]') !== null, [x, y]);
+      // A string: this file is compiled without the DOM's types.
+      const inPanel = await page.evaluate(`document.elementFromPoint(${x}, ${y})?.closest('[data-testid="event-detail"]') !== null`);
       expect(inPanel, `point ${Math.round(x)},${Math.round(y)}`).toBe(true);
     }
     await page.screenshot({ path: resolve(artifacts, 'detail-1024-light.png') });
