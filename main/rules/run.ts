@@ -74,14 +74,18 @@ function* sqlMatches(db: QueryDb, rule: SqlRule, opts: RunOptions): Generator<{ 
   }
 }
 
-/** The raw events of `ids`, parsed, read by rowid a page at a time. */
-function rawEvents(db: QueryDb, ids: readonly number[]): Map<number, unknown> {
+/**
+ * The raw events of `ids`, parsed, read by rowid a page at a time. `parsed` keeps them for the
+ * run: correlations over the same rule (brute force and password spray both count failed
+ * sign-ins) parse each event once.
+ */
+function rawEvents(db: QueryDb, ids: readonly number[], parsed: Map<number, unknown>): Map<number, unknown> {
   const stmt = db.prepare('SELECT id, raw FROM events WHERE id IN (SELECT value FROM json_each(?))');
-  const out = new Map<number, unknown>();
-  for (let i = 0; i < ids.length; i += 5000) {
-    for (const row of stmt.iterate(JSON.stringify(ids.slice(i, i + 5000))) as IterableIterator<{ id: number; raw: string }>) out.set(row.id, JSON.parse(row.raw));
+  const missing = ids.filter((id) => !parsed.has(id));
+  for (let i = 0; i < missing.length; i += 5000) {
+    for (const row of stmt.iterate(JSON.stringify(missing.slice(i, i + 5000))) as IterableIterator<{ id: number; raw: string }>) parsed.set(row.id, JSON.parse(row.raw));
   }
-  return out;
+  return parsed;
 }
 
 function resolve(ref: string, rules: readonly LoadedRule[]): DetectionRule | CorrelationRule | SqlRule | string {
@@ -101,9 +105,9 @@ function correlationRefs(rule: CorrelationRule, all: readonly LoadedRule[]): Det
 }
 
 /** A correlation over its referenced rules' matches (from the sweep), reading the raw events it groups by. */
-function runCorrelation(db: QueryDb, rule: CorrelationRule, refs: readonly DetectionRule[], swept: Map<DetectionRule, SweptRow[]>): Finding[] {
+function runCorrelation(db: QueryDb, rule: CorrelationRule, refs: readonly DetectionRule[], swept: Map<DetectionRule, SweptRow[]>, parsed: Map<number, unknown>): Finding[] {
   const rows = refs.map((d) => swept.get(d) ?? []);
-  const events = rawEvents(db, [...new Set(rows.flat().map((r) => r.id))]);
+  const events = rawEvents(db, [...new Set(rows.flat().map((r) => r.id))], parsed);
   const matched: MatchedEvent[] = [];
   refs.forEach((d, i) => {
     for (const row of rows[i]!) matched.push({ rule: i, ruleName: d.name, id: row.id, ts: row.ts, tenantId: row.tenantId, event: events.get(row.id) });
@@ -150,6 +154,7 @@ export function runRules(db: QueryDb, rules: readonly LoadedRule[], opts: RunOpt
   const sweeping = `${detections.length} detection rules`;
   try {
     let swept = new Map<DetectionRule, SweptRow[]>();
+    const parsed = new Map<number, unknown>();
     if (toSweep.length > 0) {
       opts.onProgress?.(0, total, 0, sweeping);
       swept = sweepDetections(db, toSweep, {
@@ -180,7 +185,7 @@ export function runRules(db: QueryDb, rules: readonly LoadedRule[], opts: RunOpt
       } else if (rule.kind === 'correlation') {
         const refs = refsOf.get(rule)!;
         if (typeof refs === 'string') result.problems.push({ ruleId: rule.id, title: rule.title, reason: refs });
-        else result.findings.push(...runCorrelation(db, rule, refs, swept).slice(0, cap));
+        else result.findings.push(...runCorrelation(db, rule, refs, swept, parsed).slice(0, cap));
       }
     });
     opts.onProgress?.(total, total, result.findings.length);
