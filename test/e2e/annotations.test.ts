@@ -6,37 +6,25 @@
  * annotations are not evidence.
  */
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeTempDirs, tempDir } from '../main/store/fixtures.ts';
-import { launchChromium } from './browser.ts';
-import { serveApp, type ServedApp } from './serve-process.ts';
-import { writeLargeWorkspace } from './workspace-fixture.ts';
+import type { ServedApp } from './serve-process.ts';
+import { openWorkspacePage, type WorkspacePage } from './workspace-page.ts';
 
 const artifacts = resolve(import.meta.dirname, '../../test-results');
 
 describe('annotations, in the browser', () => {
+  let opened: WorkspacePage;
   let app: ServedApp;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    const workspace = join(tempDir(), 'annotations.trailkeeper');
-    writeLargeWorkspace(workspace, 3_000);
-    app = await serveApp({ workspace, args: ['--no-demo'] });
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    await page.goto(app.url);
-    await page.getByTestId('event-row').first().waitFor({ timeout: 30_000 });
+    opened = await openWorkspacePage({ name: 'annotations', events: 3_000 });
+    ({ app, page } = opened);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    removeTempDirs();
-  });
+  afterAll(() => opened?.close());
 
   const row = (id: number) => page.locator(`[data-testid="event-row"][data-event-id="${id}"]`);
   const starOf = (id: number) => row(id).getByTestId('row-star');

@@ -4,47 +4,27 @@
  * cells follow the headings); failures and security events are tinted in light and dark; and
  * `outc` completes to `outcome:`, then to a value, and the query runs with the store's count.
  */
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallInput } from '../../common/contract.ts';
-import { removeTempDirs, tempDir } from '../main/store/fixtures.ts';
-import { launchChromium } from './browser.ts';
-import { serveApp, type ServedApp } from './serve-process.ts';
-import { writeLargeWorkspace } from './workspace-fixture.ts';
+import type { ServedApp } from './serve-process.ts';
+import { openWorkspacePage, type View, type WorkspacePage } from './workspace-page.ts';
 
-type View = CallInput<'events.count'>['view'];
 
 /** Page-side, as an expression string (the node project type-checks this file without the DOM's names): the background of row i. */
 const rowBackground = (i: number) => `getComputedStyle(document.querySelectorAll('[data-testid="event-row"]')[${i}]).backgroundColor`;
 
 describe('columns and query completion, in the browser', () => {
+  let opened: WorkspacePage;
   let app: ServedApp;
-  let browser: Browser;
   let page: Page;
-  const ranViews: View[] = [];
+  let ranViews: View[];
 
   beforeAll(async () => {
-    const workspace = join(tempDir(), 'columns.trailkeeper');
-    writeLargeWorkspace(workspace, 5_000);
-    app = await serveApp({ workspace, args: ['--no-demo'] });
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.on('request', (r) => {
-      if (!r.url().endsWith('/api/events.page')) return;
-      const input = r.postDataJSON() as { view: View; after: unknown };
-      if (input.after === null) ranViews.push(input.view);
-    });
-    await page.goto(app.url);
-    await page.getByTestId('event-row').first().waitFor({ timeout: 30_000 });
+    opened = await openWorkspacePage({ name: 'columns', events: 5_000 });
+    ({ app, page, firstPages: ranViews } = opened);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    removeTempDirs();
-  });
+  afterAll(() => opened?.close());
 
   const headings = () => page.locator('[role="columnheader"]').evaluateAll((hs) => hs.map((h) => h.getAttribute('data-column')));
   const firstRowCells = () => page.getByTestId('event-row').first().locator('[role="gridcell"]').evaluateAll((cs) => cs.map((c) => c.getAttribute('data-column')));

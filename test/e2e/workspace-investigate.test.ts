@@ -4,47 +4,26 @@
  * sidebar's counts are the store's and its + adds a filter; a chip toggles, negates and removes
  * it; each time the count on screen is the store's count for the view the page asked for.
  */
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallInput } from '../../common/contract.ts';
-import { removeTempDirs, tempDir } from '../main/store/fixtures.ts';
-import { launchChromium } from './browser.ts';
-import { serveApp, type ServedApp } from './serve-process.ts';
-import { writeLargeWorkspace } from './workspace-fixture.ts';
+import type { ServedApp } from './serve-process.ts';
+import { openWorkspacePage, type View, type WorkspacePage } from './workspace-page.ts';
 
-type View = CallInput<'events.count'>['view'];
 const ALL_VIEW = (): View => ({ scope: { kind: 'all' }, range: { from: null, to: null }, query: '' });
 
 describe('histogram, field sidebar and filter chips, in the browser', () => {
+  let opened: WorkspacePage;
   let app: ServedApp;
-  let browser: Browser;
   let page: Page;
-  const countedViews: View[] = [];
+  // The first page of each view the page runs (a small result is its own count, with no count call).
+  let countedViews: View[];
 
   beforeAll(async () => {
-    const workspace = join(tempDir(), 'investigate.trailkeeper');
-    writeLargeWorkspace(workspace, 20_000);
-    app = await serveApp({ workspace, args: ['--no-demo'] });
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    page.on('request', (r) => {
-      // The first page of each view the page runs (a small result is its own count, with no count call).
-      if (!r.url().endsWith('/api/events.page')) return;
-      const input = r.postDataJSON() as { view: View; after: unknown };
-      if (input.after === null) countedViews.push(input.view);
-    });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
-    await page.goto(app.url);
-    await page.getByTestId('event-row').first().waitFor({ timeout: 30_000 });
+    opened = await openWorkspacePage({ name: 'investigate', events: 20_000, clipboard: true });
+    ({ app, page, firstPages: countedViews } = opened);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    removeTempDirs();
-  });
+  afterAll(() => opened?.close());
 
   const shownCount = async () => Number(await page.getByTestId('total-count').getAttribute('data-count'));
 

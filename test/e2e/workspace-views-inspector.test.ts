@@ -12,52 +12,38 @@
  * Screenshots of the inspector and the empty state, light and dark, go to test-results/.
  */
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../common/contract.ts';
-import { removeTempDirs, tempDir } from '../main/store/fixtures.ts';
-import { launchChromium } from './browser.ts';
-import { serveApp, type ServedApp } from './serve-process.ts';
-import { writeLargeWorkspace } from './workspace-fixture.ts';
-
-type View = CallInput<'events.count'>['view'];
+import type { ServedApp } from './serve-process.ts';
+import { openWorkspacePage, type View, type WorkspacePage } from './workspace-page.ts';
 const artifacts = resolve(import.meta.dirname, '../../test-results');
 const DAY_MS = 86_400_000;
 const ZONE = 'Asia/Kolkata';
 const ZONE_OFFSET_MINUTES = 330;
 
 describe('views, time zones and the inspector, in the browser', () => {
+  let opened: WorkspacePage;
   let app: ServedApp;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const ranViews: View[] = [];
+  let ranViews: View[];
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    const workspace = join(tempDir(), 'views.trailkeeper');
-    // 60 days ending an hour ago, so "last 7 days" holds a week of them.
-    writeLargeWorkspace(workspace, 3_000, Date.now() - 60 * DAY_MS - 3_600_000);
-    app = await serveApp({ workspace, args: ['--no-demo'] });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: ZONE, colorScheme: 'light' });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
-    page = await context.newPage();
-    page.on('request', (r) => {
-      if (!r.url().endsWith('/api/events.page')) return;
-      const input = r.postDataJSON() as { view: View; after: unknown };
-      if (input.after === null) ranViews.push(input.view);
+    opened = await openWorkspacePage({
+      name: 'views',
+      events: 3_000,
+      // 60 days ending an hour ago, so "last 7 days" holds a week of them.
+      startTs: Date.now() - 60 * DAY_MS - 3_600_000,
+      context: { timezoneId: ZONE, colorScheme: 'light' },
+      clipboard: true,
     });
-    await page.goto(app.url);
-    await page.getByTestId('event-row').first().waitFor({ timeout: 30_000 });
+    ({ app, context, page, firstPages: ranViews } = opened);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    removeTempDirs();
-  });
+  afterAll(() => opened?.close());
 
   const shownCount = async () => Number(await page.getByTestId('total-count').getAttribute('data-count'));
   const grid = () => page.locator('#event-grid');
