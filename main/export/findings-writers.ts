@@ -6,24 +6,11 @@
  */
 import Papa from 'papaparse';
 import { neutralise } from './csv.ts';
+import type { Finding } from '../rules/run.ts';
 import { isoUtc, type FormatWriter } from './export-row.ts';
 
-export interface FindingExportRow {
-  id: number;
-  runId: number;
-  ruleId: string;
-  ruleVersion: string;
-  title: string;
-  level: string;
-  author: string;
-  tenantId: number;
-  tenantName: string;
-  ts: number;
-  tsEnd: number;
-  eventIds: number[];
-  group: Record<string, string> | null;
-  measure: number | null;
-}
+/** A finding as the rule engine made it, with its stored id, its run and its tenant's name. */
+export type FindingExportRow = Finding & { id: number; runId: number; tenantName: string };
 
 export const FINDINGS_CSV_COLUMNS = [
   'finding_id', 'run_id', 'rule_id', 'rule_version', 'title', 'level', 'author',
