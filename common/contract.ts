@@ -473,6 +473,8 @@ export const calls = {
       path: z.string().min(1).max(4096).optional(),
       /** Only the events behind the findings of rule run N ("Export the findings' events"). */
       findingsRunId: id.optional(),
+      /** Only these events of the view (the rows marked in the table). */
+      eventIds: z.array(id).min(1).max(ANNOTATION_LIMITS.bulkIds).optional(),
     }),
     output: exportRecordSchema,
   },

@@ -138,6 +138,7 @@ export function exportHandlers(opts: ExportHandlerOptions): ExportHandlers & { s
       ...(stored.columns !== undefined ? { columns: stored.columns } : {}),
       raw: stored.raw === true,
       ...(stored.findingsRunId !== undefined ? { findingsRunId: stored.findingsRunId } : {}),
+      ...(stored.eventIds !== undefined ? { eventIds: stored.eventIds } : {}),
     });
     if (!parsed.success) {
       throw new ApiError('invalid_input', `Export ${rec.id} cannot be run again: its recorded view or format is not one this version understands.`, { field: 'id' });
@@ -158,8 +159,9 @@ export function exportHandlers(opts: ExportHandlerOptions): ExportHandlers & { s
   function run(input: StartInput, path: string): Promise<ExportRecord> {
     const runId = input.findingsRunId;
     const csv = csvChoices(input);
-    const view = { ...input.view, order: input.order, ...(input.fields ? { fields: true } : {}), ...csv, ...(runId !== undefined ? { findingsRunId: runId } : {}) };
-    const args = { view: input.view, order: input.order, format: input.format, fields: input.fields, ...csv, path, appVersion: opts.version, ...(runId !== undefined ? { findingsRunId: runId } : {}) };
+    const only = { ...(runId !== undefined ? { findingsRunId: runId } : {}), ...(input.eventIds ? { eventIds: input.eventIds } : {}) };
+    const view = { ...input.view, order: input.order, ...(input.fields ? { fields: true } : {}), ...csv, ...only };
+    const args = { view: input.view, order: input.order, format: input.format, fields: input.fields, ...csv, path, appVersion: opts.version, ...only };
     return track(input.format, view, path, (o) => store.read('exportView', args, o));
   }
 

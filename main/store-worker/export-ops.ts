@@ -40,6 +40,8 @@ export interface ExportRequest {
   raw?: boolean;
   /** Only the events behind rule run N's findings ("Export the findings' events"). */
   findingsRunId?: number;
+  /** Only these events of the view (rows marked in the table). */
+  eventIds?: readonly number[];
   path: string;
   appVersion: string;
 }
@@ -65,10 +67,18 @@ export interface ExportHistoryRow {
 }
 
 /** The view's rows in order (narrowed to a rule run's findings' events), a page at a time, checking for cancel before each page. */
-function* viewPages(db: ReadDb, view: View, order: 'newest' | 'oldest', findingsRunId?: number): Generator<ExportRow[]> {
+function* viewPages(db: ReadDb, view: View, order: 'newest' | 'oldest', only: { findingsRunId?: number | undefined; eventIds?: readonly number[] | undefined } = {}): Generator<ExportRow[]> {
   const v = viewSql(view, { ordered: true });
-  const where = findingsRunId === undefined ? v.where : `${v.where} AND e.id IN (SELECT j.value FROM findings f, json_each(f.event_ids) j WHERE f.run_id = ?)`;
-  const params = findingsRunId === undefined ? v.params : [...v.params, findingsRunId];
+  let where = v.where;
+  const params: SqlValue[] = [...v.params];
+  if (only.findingsRunId !== undefined) {
+    where += ' AND e.id IN (SELECT j.value FROM findings f, json_each(f.event_ids) j WHERE f.run_id = ?)';
+    params.push(only.findingsRunId);
+  }
+  if (only.eventIds !== undefined) {
+    where += ' AND e.id IN (SELECT value FROM json_each(?))';
+    params.push(JSON.stringify(only.eventIds));
+  }
   const dir = order === 'newest' ? 'DESC' : 'ASC';
   const cmp = order === 'newest' ? '<' : '>';
   const sql = (keyset: boolean) =>
@@ -149,12 +159,12 @@ export function exportReadOps(db: ReadDb) {
           let written: WrittenFile;
           if (a.format === 'ocsf-parquet') {
             // Names relative to the manifest, which sits beside the folder.
-            files = writeParquetFolder(a.path, viewPages(db, a.view, a.order, a.findingsRunId), (p) => ctx.report(p)).map((f) => ({ ...f, name: `${basename(a.path)}/${f.name}` }));
+            files = writeParquetFolder(a.path, viewPages(db, a.view, a.order, a), (p) => ctx.report(p)).map((f) => ({ ...f, name: `${basename(a.path)}/${f.name}` }));
           } else {
             written = writeExport({
               path: a.path,
               writer: writerFor(a.format, { fields: a.fields ?? false, ...(a.columns ? { columns: a.columns } : {}), raw: a.raw ?? false }),
-              pages: viewPages(db, a.view, a.order, a.findingsRunId),
+              pages: viewPages(db, a.view, a.order, a),
               onProgress: (p) => ctx.report(p),
             });
             files = [{ name: basename(a.path), sha256: written.sha256, bytes: written.bytes, rows: written.rows }];
@@ -165,7 +175,7 @@ export function exportReadOps(db: ReadDb) {
             appVersion: a.appVersion,
             createdAt: new Date().toISOString(),
             exportFormat: a.format,
-            view: { ...a.view, order: a.order, ...(a.fields ? { fields: true } : {}), ...csvChoices(a), ...(a.findingsRunId !== undefined ? { findingsRunId: a.findingsRunId } : {}) },
+            view: { ...a.view, order: a.order, ...(a.fields ? { fields: true } : {}), ...csvChoices(a), ...(a.findingsRunId !== undefined ? { findingsRunId: a.findingsRunId } : {}), ...(a.eventIds ? { eventIds: a.eventIds } : {}) },
             rows,
             tenants,
             files,

@@ -107,6 +107,29 @@ describe('CSV export', () => {
   });
 });
 
+describe('exporting the rows marked in the table', () => {
+  it('writes exactly the marked events that are in the view, in its order, and the manifest and a rerun keep the choice', async () => {
+    const ids = [...stored.keys()];
+    const marked = [ids[40]!, ids[3]!, ids[700]!, ids[1100]!];
+    const done = await runExport({ view: all, order: 'newest', format: 'ndjson', fields: false, eventIds: marked });
+    expect(done).toMatchObject({ status: 'ok', rows: 4 });
+    const lines = readFileSync(done.path, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { id: number; raw: string });
+    const newestFirst = [...marked].sort((a, b) => stored.get(b)!.ts - stored.get(a)!.ts || b - a);
+    expect(lines.map((l) => l.id)).toEqual(newestFirst);
+    for (const l of lines) expect(l.raw).toBe(stored.get(l.id)!.raw);
+    const manifest = JSON.parse(readFileSync(done.manifestPath!, 'utf8')) as { view: { eventIds?: number[] } };
+    expect(manifest.view.eventIds).toEqual(marked);
+    // A marked event outside the view is not exported: the view still applies.
+    const tenantOfFirst = stored.get(marked[0]!)!.tenantId;
+    const narrowed = await runExport({ view: { ...all, scope: { kind: 'tenants', tenantIds: [tenantOfFirst] } }, order: 'newest', format: 'ndjson', fields: false, eventIds: marked });
+    expect(narrowed.rows).toBe(marked.filter((id) => stored.get(id)!.tenantId === tenantOfFirst).length);
+    const again = await handlers['exports.rerun']({ id: done.id }, {});
+    await handlers.settled(again.id);
+    const [rerun] = (await handlers['exports.list']({ limit: 1, id: again.id }, {})).exports;
+    expect(rerun).toMatchObject({ status: 'ok', rows: 4 });
+  });
+});
+
 describe('NDJSON and JSON exports', () => {
   it('jq parses every NDJSON line and each raw equals the stored raw byte for byte', async () => {
     const done = await runExport({ view: all, order: 'newest', format: 'ndjson', fields: true });

@@ -30,6 +30,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [format, setFormat] = useState<Format>('csv');
   const [fields, setFields] = useState(false);
   const [raw, setRaw] = useState(false);
+  // Rows marked in the table (Ctrl/Shift-click): the export may take only those.
+  const marked = useAppStore((s) => s.marked);
+  const [onlyMarked, setOnlyMarked] = useState(false);
   const visibleColumns = useAppStore((s) => s.columnLayout.visible);
   const tableFields = fieldsForColumns(visibleColumns);
   const [phase, setPhase] = useState<Phase>({ kind: 'choosing' });
@@ -71,7 +74,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     const view = state.activeView ?? { scope: state.scope, range: resolveRange(state.rangePreset, Date.now()), query: state.queryText };
     try {
       const options = format === 'csv' ? { columns: tableFields, raw } : { fields: fields && (format === 'ndjson' || format === 'json') };
-      started(await api['exports.start']({ view, order: state.order, format, ...options }));
+      const only = onlyMarked && marked.size > 0 ? { eventIds: [...marked] } : {};
+      started(await api['exports.start']({ view, order: state.order, format, ...options, ...only }));
     } catch (error) {
       // A closed Save dialog (desktop) is the user's choice, not a failure.
       if (error instanceof ApiClientError && error.code === 'cancelled') setPhase({ kind: 'not-started', message: error.message });
@@ -101,6 +105,12 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             ))}
           </select>
         </label>
+        {marked.size > 0 && (
+          <label className="field checkbox">
+            <input type="checkbox" data-testid="export-only-marked" checked={onlyMarked} disabled={running} onChange={(e) => setOnlyMarked(e.target.checked)} />
+            <span>Only the {formatCount(marked.size)} marked {marked.size === 1 ? 'row' : 'rows'}</span>
+          </label>
+        )}
         {(format === 'ndjson' || format === 'json') && (
           <label className="field checkbox">
             <input type="checkbox" checked={fields} disabled={running} onChange={(e) => setFields(e.target.checked)} />

@@ -35,7 +35,7 @@ vi.mock('../../../../renderer/src/api/client.ts', async () => {
   const names = ['exports.start', 'exports.list', 'exports.rerun', 'exports.reveal', 'exports.verify', 'exports.cancel'];
   return { api: Object.fromEntries(names.map((n) => [n, call(n)])), ApiClientError, transportKind: 'ipc' };
 });
-const state = { count: 1234, activeView: null, scope: { kind: 'all' }, rangePreset: 'all', queryText: '', order: 'newest', columnLayout: { visible: ['time', 'action'], widths: {} } };
+const state = { count: 1234, activeView: null, scope: { kind: 'all' }, rangePreset: 'all', queryText: '', order: 'newest', columnLayout: { visible: ['time', 'action'], widths: {} }, marked: new Set<number>() };
 vi.mock('../../../../renderer/src/state/store.ts', () => ({
   useAppStore: Object.assign((select: (s: typeof state) => unknown) => select(state), { getState: () => state }),
 }));

@@ -29,6 +29,7 @@ vi.mock('../../../../renderer/src/api/client.ts', async () => {
 const state = {
   count: 10, activeView: null, scope: { kind: 'all' }, rangePreset: 'all', queryText: '', order: 'oldest',
   columnLayout: { visible: ['time', 'action', 'actor', 'tenant', 'outcome'], widths: {} },
+  marked: new Set<number>() as ReadonlySet<number>,
 };
 vi.mock('../../../../renderer/src/state/store.ts', () => ({
   useAppStore: Object.assign((select: (s: typeof state) => unknown) => select(state), { getState: () => state }),
@@ -39,6 +40,7 @@ const { ExportDialog } = await import('../../../../renderer/src/components/expor
 let view: Rendered | null = null;
 beforeEach(() => {
   script.calls = [];
+  state.marked = new Set();
 });
 afterEach(async () => {
   await view?.unmount();
@@ -74,6 +76,22 @@ describe('ExportDialog (CSV columns)', () => {
     expect(el('export-csv-columns')?.textContent).toMatch(/raw_sha256, raw$/);
     await click('export-start');
     expect(starts()[0]).toMatchObject({ format: 'csv', raw: true, columns: ['ts', 'action', 'actorName', 'actorEmail', 'actorId', 'outcome'] });
+  });
+
+  it('with rows marked in the table, offers to export only those, and sends their ids when chosen', async () => {
+    view = await render(<ExportDialog onClose={() => {}} />);
+    expect(el('export-only-marked')).toBeNull();
+    await view.unmount();
+    state.marked = new Set([9, 3]);
+    view = await render(<ExportDialog onClose={() => {}} />);
+    expect(view.container.textContent).toContain('Only the 2 marked rows');
+    await click('export-start');
+    expect(starts()[0]).not.toHaveProperty('eventIds');
+    await view.unmount();
+    view = await render(<ExportDialog onClose={() => {}} />);
+    await click('export-only-marked');
+    await click('export-start');
+    expect(starts()[1]).toMatchObject({ format: 'csv', eventIds: [9, 3] });
   });
 
   it('NDJSON keeps the normalised-fields option and sends no columns', async () => {
