@@ -8,6 +8,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiClientError } from '../api/client.ts';
 import { useAppStore } from '../state/store.ts';
+import { useEscapeToClose } from './useEscapeToClose.ts';
 
 export type ImportPhase<Progress, Result> =
   | { kind: 'choosing' }
@@ -26,13 +27,7 @@ export function useImportRun<Progress, Result>(onClose: () => void) {
 
   // Leaving the dialog mid-import cancels it, like the Cancel button.
   useEffect(() => () => abortRef.current?.abort(), []);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !running) onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [running, onClose]);
+  useEscapeToClose(onClose, !running);
 
   async function start(work: ImportWork<Progress, Result>): Promise<void> {
     const abort = new AbortController();

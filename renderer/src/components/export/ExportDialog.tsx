@@ -16,6 +16,7 @@ import { useAppStore } from '../../state/store.ts';
 import { ExportHistory } from './ExportHistory.tsx';
 import { FORMAT_LABELS, formatBytes } from './format.ts';
 import { fieldsForColumns } from './tableFields.ts';
+import { useEscapeToClose } from '../../hooks/useEscapeToClose.ts';
 
 type Format = (typeof EXPORT_FORMATS)[number];
 type Phase =
@@ -39,13 +40,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [historyKey, setHistoryKey] = useState(0);
   const running = phase.kind === 'running';
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !running) onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [running, onClose]);
+  useEscapeToClose(onClose, !running);
 
   // While running: poll the record for rows and bytes until it ends.
   const runningId = phase.kind === 'running' ? phase.record.id : null;

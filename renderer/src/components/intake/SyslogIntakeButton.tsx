@@ -1,15 +1,12 @@
 /** The top bar's way to syslog intake: "Syslog" (or "Syslog: on" while it runs) opens the panel. */
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { SyslogIntake } from './SyslogIntake.tsx';
+import { useEscapeToClose } from '../../hooks/useEscapeToClose.ts';
 
 export function SyslogIntakeButton() {
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useEscapeToClose(close, open);
   return (
     <>
       <button type="button" className="control" data-testid="syslog-open" title="Receive syslog into a tenant" onClick={() => setOpen(true)}>

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Preset, StoredPreset } from '../../../../common/contract.ts';
 import { api, ApiClientError } from '../../api/client.ts';
 import { applyView, captureView } from './presetView.ts';
+import { useEscapeToClose } from '../../hooks/useEscapeToClose.ts';
 
 const message = (error: unknown): string => ApiClientError.from(error).message;
 
@@ -22,11 +23,7 @@ export function PresetsDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     void reload().catch((e: unknown) => setError(message(e)));
   }, []);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useEscapeToClose(onClose);
 
   const act = async (work: () => Promise<unknown>) => {
     setError(null);

@@ -12,6 +12,7 @@ import { FindingsExport } from './FindingsExport.tsx';
 import { FindingsTable } from './FindingsTable.tsx';
 import { RuleRunProgress, useRuleProgress } from './RuleRunProgress.tsx';
 import { currentView } from './currentView.ts';
+import { useEscapeToClose } from '../../hooks/useEscapeToClose.ts';
 
 const CANCELLED = 'Cancelled: no findings were kept from this run; the previous findings stay.';
 
@@ -37,13 +38,7 @@ export function RulesDialog({ onClose }: { onClose: () => void }) {
     void api['rules.list']({}).then(({ rules: r }) => setRules(r)).catch(() => setRules([]));
   }, []);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !running) onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [running, onClose]);
+  useEscapeToClose(onClose, !running);
 
   useEffect(() => {
     if (phase.kind !== 'running') return;
