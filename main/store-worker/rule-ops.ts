@@ -12,7 +12,7 @@ import { registerSigmaFunctions } from '../rules/functions.ts';
 import type { CorrelationRule, DetectionRule, LoadedRule, SqlRule } from '../rules/load.ts';
 import { loadRuleFolder } from '../rules/pack.ts';
 import { runRules, type Finding, type RunResult } from '../rules/run.ts';
-import { progressReporter, runOrderTitles } from '../rules/progress.ts';
+import { progressReporter } from '../rules/progress.ts';
 import { runConsoleSql, type SqlRunArgs } from './sql-console.ts';
 import type { OpContext } from './write-ops.ts';
 
@@ -105,7 +105,7 @@ export function ruleReadOps(db: ReadDb) {
         viewWhere: point ? `${point} AND ${v.where}` : v.where,
         viewParams: v.params as (string | number)[],
         shouldStop: () => ctx.signal.aborted,
-        onProgress: progressReporter(runOrderTitles(rules, a.ruleIds), (p) => ctx.report(p)),
+        onProgress: progressReporter((p) => ctx.report(p)),
       }, a.ruleIds);
     },
     findingsList: (a: { runId?: number }) => listFindings(db, a.runId ?? null),

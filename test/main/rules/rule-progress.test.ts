@@ -88,14 +88,16 @@ describe('rule run progress', () => {
     expect(again.findings.length).toBeGreaterThan(0);
   });
 
-  it('passes the findings so far through when the engine gives them, and names no rule if the orders disagree', () => {
+  it('passes through the findings so far and what the engine says is running, and names nothing once done', () => {
     const seen: RuleRunProgress[] = [];
-    const report = progressReporter(['A', 'B'], (p) => seen.push(p));
-    report(1, 2, 7);
+    const report = progressReporter((p) => seen.push(p));
+    report(1, 2, 7, 'B');
     report(0, 3);
+    report(3, 3, 9, 'C');
     expect(seen).toEqual([
       { done: 1, total: 2, rule: 'B', findings: 7 },
       { done: 0, total: 3, rule: null, findings: null },
+      { done: 3, total: 3, rule: null, findings: 9 },
     ]);
   });
 });
