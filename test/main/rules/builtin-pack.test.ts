@@ -3,30 +3,18 @@
  * (scripts/demo/intrusion.ts) is found by the rule meant for it, with the rule's author; the
  * pack's other findings on the demo are listed, each with why it is expected there.
  */
-import { resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeWorkspace, openWorkspaceForWrite } from '../../../main/store/open.ts';
-import { writeOps, type OpContext } from '../../../main/store-worker/write-ops.ts';
-import { registerSigmaFunctions } from '../../../main/rules/functions.ts';
-import { loadRuleFolder } from '../../../main/rules/pack.ts';
 import { runRules, type Finding } from '../../../main/rules/run.ts';
-import { removeTempDirs, tempWorkspacePath } from '../store/fixtures.ts';
-
-const resourcesDir = resolve(import.meta.dirname, '../../../resources');
-const ctx: OpContext = { signal: new AbortController().signal, report: () => {} };
+import { removeTempDirs } from '../store/fixtures.ts';
+import { builtInRules, openDemoForRules } from './demo-rules-db.ts';
 
 let findings: Finding[] = [];
 let db: Database.Database;
-const rules = loadRuleFolder(resolve(resourcesDir, 'rules'));
+const rules = builtInRules();
 
 beforeAll(async () => {
-  const path = tempWorkspacePath();
-  const w = openWorkspaceForWrite(path);
-  await writeOps(w).loadDemo({ resourcesDir, now: Date.UTC(2026, 10, 21) }, ctx);
-  closeWorkspace(w);
-  db = new Database(path, { readonly: true });
-  registerSigmaFunctions(db);
+  db = await openDemoForRules();
   const out = runRules(db, rules, { viewWhere: '1', viewParams: [] });
   expect(out.cancelled).toBe(false);
   expect(out.problems.filter((p) => !p.reason.includes('logsource azure/'))).toEqual([]);

@@ -4,31 +4,20 @@
  * the same order: checked for every detection rule of the built-in pack on the demo workspace,
  * over the whole workspace and over a narrowed view (one tenant, a time window, a query).
  */
-import { resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeWorkspace, openWorkspaceForWrite } from '../../../main/store/open.ts';
-import { writeOps, type OpContext } from '../../../main/store-worker/write-ops.ts';
 import { viewSql, type View } from '../../../main/store/view-sql.ts';
 import { ruleWhere } from '../../../main/rules/compile.ts';
-import { registerSigmaFunctions } from '../../../main/rules/functions.ts';
 import type { DetectionRule } from '../../../main/rules/load.ts';
-import { loadRuleFolder } from '../../../main/rules/pack.ts';
 import { sweepDetections } from '../../../main/rules/sweep.ts';
-import { removeTempDirs, tempWorkspacePath } from '../store/fixtures.ts';
+import { removeTempDirs } from '../store/fixtures.ts';
+import { builtInRules, openDemoForRules } from './demo-rules-db.ts';
 
-const resourcesDir = resolve(import.meta.dirname, '../../../resources');
-const ctx: OpContext = { signal: new AbortController().signal, report: () => {} };
-const detections = loadRuleFolder(resolve(resourcesDir, 'rules')).filter((r): r is DetectionRule => r.kind === 'detection');
+const detections = builtInRules().filter((r): r is DetectionRule => r.kind === 'detection');
 let db: Database.Database;
 
 beforeAll(async () => {
-  const path = tempWorkspacePath();
-  const w = openWorkspaceForWrite(path);
-  await writeOps(w).loadDemo({ resourcesDir, now: Date.UTC(2026, 10, 21) }, ctx);
-  closeWorkspace(w);
-  db = new Database(path, { readonly: true });
-  registerSigmaFunctions(db);
+  db = await openDemoForRules();
 }, 120_000);
 afterAll(() => {
   db?.close();
