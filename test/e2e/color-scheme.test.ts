@@ -7,10 +7,10 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.ts';
 import { CONTRAST_PROBE } from './color-scheme-probe.ts';
-import { serveApp, type ServedApp } from './serve-process.ts';
+import { serveDemo, type ServedApp } from './serve-process.ts';
 
 const artifacts = resolve(import.meta.dirname, '../../test-results');
 type Probe = { selector: string; text: string; background: number; ratio: number };
@@ -26,8 +26,7 @@ describe('light and dark themes follow the OS', () => {
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    app = await serveApp();
-    await vi.waitFor(async () => expect((await app.api['app.info']({})).demoLoad?.state).toBe('done'), { timeout: 60_000, interval: 250 });
+    app = await serveDemo();
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' })).newPage();
     await page.goto(app.url);

@@ -6,9 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.ts';
-import { serveApp, type ServedApp } from './serve-process.ts';
+import { serveDemo, type ServedApp } from './serve-process.ts';
 
 const artifacts = resolve(import.meta.dirname, '../../test-results');
 
@@ -19,10 +19,7 @@ describe('demo workspace in the browser', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    app = await serveApp();
-    // The demo loads behind the first window (first-start.test.ts covers that); these tests start from the loaded set.
-    // expect.poll runs only inside a test; vi.waitFor retries in a hook.
-    await vi.waitFor(async () => expect((await app.api['app.info']({})).demoLoad?.state).toBe('done'), { timeout: 60_000, interval: 250 });
+    app = await serveDemo();
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });

@@ -8,9 +8,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.ts';
-import { serveApp, type ServedApp } from './serve-process.ts';
+import { serveDemo, type ServedApp } from './serve-process.ts';
 
 const SLOW_RULE = `title: Slow check (e2e)
 id: 5e551011-0000-4000-8000-0000000000e2
@@ -38,8 +38,7 @@ describe('rule run progress and findings export in the browser', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    app = await serveApp();
-    await vi.waitFor(async () => expect((await app.api['app.info']({})).demoLoad?.state).toBe('done'), { timeout: 60_000, interval: 250 });
+    app = await serveDemo();
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })).newPage();
     page.on('pageerror', (e) => errors.push(e.message));

@@ -4,9 +4,9 @@
  * parameter and open an event from its results; a write in the console is refused on screen.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.ts';
-import { serveApp, type ServedApp } from './serve-process.ts';
+import { serveDemo, type ServedApp } from './serve-process.ts';
 
 describe('rules and SQL console in the browser', () => {
   let app: ServedApp;
@@ -15,8 +15,7 @@ describe('rules and SQL console in the browser', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    app = await serveApp();
-    await vi.waitFor(async () => expect((await app.api['app.info']({})).demoLoad?.state).toBe('done'), { timeout: 60_000, interval: 250 });
+    app = await serveDemo();
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     page.on('pageerror', (e) => errors.push(e.message));

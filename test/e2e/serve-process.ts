@@ -72,6 +72,24 @@ export async function serveApp(options: ServeOptions = {}): Promise<ServedApp> {
 }
 
 /**
+ * A host on a fresh workspace with the demo loaded: it loads behind the first window
+ * (first-start.test.ts covers that); most browser tests start from the loaded set.
+ */
+export async function serveDemo(timeoutMs = 60_000): Promise<ServedApp> {
+  const app = await serveApp();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = (await app.api['app.info']({})).demoLoad?.state;
+    if (state === 'done') return app;
+    if (Date.now() > deadline) {
+      await app.stop();
+      throw new Error(`the demo did not finish loading in ${timeoutMs} ms (state ${state ?? 'none'})`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/**
  * The renderer's HTTP transport, pointed at the host from Node: its `/api/<call>` paths are
  * resolved against the host's origin. A call or a field the contract does not have fails to
  * compile; a refused call rejects with the API's error (code, sentence, field).

@@ -7,9 +7,9 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser.ts';
-import { serveApp, type ServedApp } from './serve-process.ts';
+import { serveDemo, type ServedApp } from './serve-process.ts';
 
 const artifacts = resolve(import.meta.dirname, '../../test-results');
 const DAY = 86_400_000;
@@ -22,8 +22,7 @@ describe('Tenants screen in the browser', () => {
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    app = await serveApp();
-    await vi.waitFor(async () => expect((await app.api['app.info']({})).demoLoad?.state).toBe('done'), { timeout: 60_000, interval: 250 });
+    app = await serveDemo();
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
