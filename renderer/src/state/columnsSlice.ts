@@ -17,6 +17,8 @@ export type ColumnsSlice = {
   moveColumn: (id: string, delta: number) => void;
   moveColumnTo: (id: string, targetId: string) => void;
   resizeColumn: (id: string, px: number) => void;
+  /** Shows exactly these columns in this order (a preset's), keeping the widths; false when none is a column this table has. */
+  showColumns: (columns: readonly string[]) => boolean;
   resetColumns: () => void;
   /** Reads this workspace's stored layout (after the workspace is known). */
   restoreColumns: () => void;
@@ -39,6 +41,11 @@ export const createColumnsSlice: SliceCreator<ColumnsSlice> = (set, get) => {
     moveColumn: (id, delta) => change((l) => moveColumn(l, id, delta)),
     moveColumnTo: (id, targetId) => change((l) => moveColumnTo(l, id, targetId)),
     resizeColumn: (id, px) => change((l) => resizeColumn(l, id, px)),
+    showColumns: (columns) => {
+      const layout = parseLayout({ visible: columns, widths: get().columnLayout.widths });
+      if (layout) change(() => layout);
+      return layout !== null;
+    },
     resetColumns: () => {
       set({ columnLayout: DEFAULT_LAYOUT });
       const workspace = get().workspaceKey;

@@ -5,9 +5,6 @@
  * change is; a preset without columns (an older file) leaves the table as it is.
  */
 import type { AppStore } from '../../state/createAppStore.ts';
-import { COLUMNS_PREF } from '../../state/columnsSlice.ts';
-import { writePref } from '../../state/workspacePrefs.ts';
-import { parseLayout } from '../../table/columnLayout.ts';
 
 export function captureColumns(store: AppStore): string[] {
   return [...store.getState().columnLayout.visible];
@@ -15,10 +12,5 @@ export function captureColumns(store: AppStore): string[] {
 
 /** True when the columns were applied; false when none of them is a column this table has. */
 export function applyColumns(store: AppStore, columns: readonly string[]): boolean {
-  const { columnLayout, workspaceKey } = store.getState();
-  const layout = parseLayout({ visible: columns, widths: columnLayout.widths });
-  if (!layout) return false;
-  store.setState({ columnLayout: layout });
-  if (workspaceKey !== null) writePref(workspaceKey, COLUMNS_PREF, layout);
-  return true;
+  return store.getState().showColumns(columns);
 }
