@@ -131,8 +131,6 @@ export function rollupPlan(view: View): RollupPlan | null {
   const where = point ? noRange.where.replace(`${point} AND `, '') : noRange.where;
   for (const m of where.matchAll(/\be\.(\w+)/g)) if (!ROLLUP_COLUMNS.has(m[1]!)) return null;
   if (/\bevents\b/.test(where)) return null;
-  // Annotation terms (starred:, tag:, note:) also name e.id; this says so where it matters.
-  if (/\bannotation/.test(where)) return null;
   const { from, to } = view.range;
   const fromDay = from === null ? null : dayOf(from) === from ? from : dayOf(from) + ROLLUP_DAY_MS;
   const toDay = to === null ? null : dayOf(to);
