@@ -1,6 +1,9 @@
 /**
  * A detection rule → the SQL that selects its events: the rule's condition over the raw event,
  * limited to tenants of the rule's source kinds. The caller ANDs the view's own WHERE.
+ * This is each rule's meaning as one query; a run does not issue it rule by rule but composes the
+ * same pieces (condSql, actionPrefilter) into one scan per source kind (sweep.ts), and
+ * test/main/rules/sweep.test.ts holds the two to the same matches.
  */
 import type { DetectionRule } from './load.ts';
 import { actionPrefilter } from './prefilter.ts';
