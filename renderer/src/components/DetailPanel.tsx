@@ -1,6 +1,7 @@
 /**
- * The open event, in two tabs: Raw (the normalised fields on top, the raw event below in a
- * read-only Monaco editor) and Normalised (the normalised event as JSON). Previous and next walk
+ * The open event, in two tabs: Raw (the normalised fields on top, the raw event below) and
+ * Normalised (the normalised event as JSON), both in the same read-only JSON viewer (copy value
+ * or path under the cursor, folding, search, wrap). Previous and next walk
  * the table without closing. The header (Copy raw, Copy normalised, Close) stands outside the
  * error boundary, so even an event the panel fails to draw can still be copied exactly and closed.
  */
@@ -12,7 +13,7 @@ import { useAppStore } from '../state/store.ts';
 import { CopyRawButton } from './CopyRawButton.tsx';
 import { DetailFields } from './DetailFields.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
-import { RawJsonEditor } from './RawJsonEditor.tsx';
+import { JsonViewer } from './JsonViewer.tsx';
 import { AnnotationEditor } from './annotations/AnnotationEditor.tsx';
 
 type Tab = 'raw' | 'normalised';
@@ -94,13 +95,13 @@ export function DetailPanel() {
         {tab === 'raw' ? (
           <>
             {detail && <DetailFields detail={detail} timeZone={timeZone} />}
-            <RawJsonEditor raw={detail?.raw ?? null} />
+            <JsonViewer text={detail?.raw ?? null} testId="raw-editor" copyHint="Copy raw copies its exact text." />
           </>
         ) : (
           detail && (
-            <pre className="detail-normalised" data-testid="detail-normalised" role="tabpanel">
-              {normalisedJson(detail)}
-            </pre>
+            <div className="detail-normalised" data-testid="detail-normalised" data-event-id={detail.id} role="tabpanel">
+              <JsonViewer text={normalisedJson(detail)} testId="normalised-editor" copyHint="Copy normalised copies all of it." />
+            </div>
           )
         )}
       </ErrorBoundary>

@@ -22,7 +22,7 @@ self.MonacoEnvironment = {
 };
 
 export type RawViewer = {
-  /** Shows an event's raw text: re-indented JSON when it is JSON, otherwise as it is. */
+  /** Shows a text (an event's raw text, or its normalised JSON): re-indented when it is JSON, otherwise as it is. */
   show: (raw: string) => void;
   /** What is under the cursor (value and JSONPath), or null in text that is not JSON. */
   spotAtCursor: () => JsonSpot | null;
