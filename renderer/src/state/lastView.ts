@@ -1,11 +1,11 @@
 /**
- * The last view (query, scope, range, order) remembered per workspace, and restored at start
+ * The last view (query, scope, range, order, UTC/local times) remembered per workspace, and restored at start
  * when the page opens without a view in its URL: a fresh window (the desktop app's every start)
  * comes back to where the investigator left off. A view in the URL (a reload, a shared link)
  * wins, and so does anything the user or a start-view preset changed before the workspace was
  * known: the restore only replaces the untouched default view.
  */
-import { viewFromHash, viewToHash } from './urlView.ts';
+import { viewFromHash, viewToHash, withTimeZone } from './urlView.ts';
 import type { AppState } from './types.ts';
 import { readPref, writePref } from './workspacePrefs.ts';
 
@@ -38,5 +38,10 @@ export function bindLastView(store: Store, restore: boolean): () => void {
       }
     }
     if (state.activeView !== prev.activeView && state.activeView !== null) writePref(workspace, LAST_VIEW_PREF, viewKey(state));
+    else if (state.timeZone !== prev.timeZone) {
+      // The switch runs no view: change only the time display of the view last run.
+      const stored = readPref(workspace, LAST_VIEW_PREF);
+      writePref(workspace, LAST_VIEW_PREF, withTimeZone(typeof stored === 'string' ? stored : viewKey(state), state.timeZone));
+    }
   });
 }

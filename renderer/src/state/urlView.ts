@@ -1,21 +1,33 @@
 /**
  * The view in the page's URL (its hash, beside the session token the host puts in the query):
  * query, scope, range and order, written as each view runs and read back at start, so a reload
- * or a shared link shows the same view. Anything unreadable in the hash is skipped, never fatal.
+ * or a shared link shows the same view; and the UTC/local time display, written as soon as it is
+ * switched (switching runs no view). Anything unreadable in the hash is skipped, never fatal.
  */
 import { isRangePresetId } from '../format/rangePresets.ts';
 import { scopeFromValue, scopeToValue } from '../format/scopeOptions.ts';
+import type { TimeZoneMode } from '../format/time.ts';
 import type { AppState } from './types.ts';
 
-type UrlView = Partial<Pick<AppState, 'queryText' | 'scope' | 'rangePreset' | 'customRange' | 'order'>>;
+type ViewFields = 'queryText' | 'scope' | 'rangePreset' | 'customRange' | 'order' | 'timeZone';
+type UrlView = Partial<Pick<AppState, ViewFields>>;
 
-export function viewToHash(state: Pick<AppState, 'queryText' | 'scope' | 'rangePreset' | 'customRange' | 'order'>): string {
+export function viewToHash(state: Pick<AppState, ViewFields>): string {
   const params = new URLSearchParams();
   if (state.queryText) params.set('q', state.queryText);
   if (state.scope.kind !== 'all') params.set('scope', scopeToValue(state.scope));
   if (state.customRange) params.set('range', `${state.customRange.from ?? ''}..${state.customRange.to ?? ''}`);
   else params.set('range', state.rangePreset);
   if (state.order !== 'newest') params.set('order', state.order);
+  if (state.timeZone !== 'utc') params.set('tz', state.timeZone);
+  return params.toString();
+}
+
+/** `hash` (a view written by viewToHash) with its time display set to `timeZone` and the rest kept. */
+export function withTimeZone(hash: string, timeZone: TimeZoneMode): string {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  if (timeZone === 'utc') params.delete('tz');
+  else params.set('tz', timeZone);
   return params.toString();
 }
 
@@ -42,17 +54,23 @@ export function viewFromHash(hash: string): UrlView {
   }
   const order = params.get('order');
   if (order === 'oldest' || order === 'newest') view.order = order;
+  const tz = params.get('tz');
+  if (tz === 'utc' || tz === 'local') view.timeZone = tz;
   return view;
 }
 
 type Store = { getState: () => AppState; setState: (partial: Partial<AppState>) => void; subscribe: (listener: (state: AppState, prev: AppState) => void) => () => void };
 
-/** Reads the hash into the store before the first view runs, then keeps it current as views run. */
+/** Reads the hash into the store before the first view runs, then keeps it current as views run and the time display switches. */
 export function bindUrlView(store: Store, win: Window = window): () => void {
   store.setState(viewFromHash(win.location.hash));
+  const current = () => win.location.hash.replace(/^#/, '');
   return store.subscribe((state, prev) => {
-    if (state.activeView === prev.activeView || state.activeView === null) return;
-    const hash = viewToHash(state);
-    if (win.location.hash.replace(/^#/, '') !== hash) win.history.replaceState(win.history.state, '', `#${hash}`);
+    let hash: string;
+    if (state.activeView !== prev.activeView && state.activeView !== null) hash = viewToHash(state);
+    // Only the switch: the query box may hold text that has not run, which the URL must not claim.
+    else if (state.timeZone !== prev.timeZone) hash = withTimeZone(current(), state.timeZone);
+    else return;
+    if (current() !== hash) win.history.replaceState(win.history.state, '', `#${hash}`);
   });
 }

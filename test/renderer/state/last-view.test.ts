@@ -45,6 +45,23 @@ describe('last view', () => {
     expect(s.order).toBe('oldest');
   });
 
+  it('a fresh window comes back in the time zone display last chosen, though the switch ran no view', async () => {
+    const first = await start();
+    first.getState().setRangePreset('30d');
+    await settle(first);
+    first.getState().setTimeZone('local');
+
+    const second = await start();
+    await vi.waitFor(() => expect(second.getState().timeZone).toBe('local'));
+    await settle(second);
+    expect(second.getState().rangePreset).toBe('30d');
+
+    second.getState().setTimeZone('utc');
+    const third = await start();
+    await vi.waitFor(() => expect(third.getState().rangePreset).toBe('30d'));
+    expect(third.getState().timeZone).toBe('utc');
+  });
+
   it('leaves the view alone when the URL named one, for another workspace, or after the user changed it', async () => {
     const first = await start();
     first.getState().setScope({ kind: 'tenants', tenantIds: [2] });
