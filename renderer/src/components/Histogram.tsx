@@ -23,6 +23,17 @@ function tzDateFor(mode: TimeZoneMode) {
   return (ts: number) => (mode === 'utc' ? uPlot.tzDate(new Date(ts), 'Etc/UTC') : new Date(ts));
 }
 
+/**
+ * What the time axis says, as [tick time, label] pairs in `data-axis-ticks`: the labels are
+ * drawn on a canvas, which tests (and assistive tools) cannot read. uPlot keeps the drawn ticks
+ * on the axis but does not type them; if it ever stops, the attribute just stays empty.
+ */
+function recordTimeTicks(plot: uPlot, element: HTMLElement): void {
+  const { _splits: splits, _values: labels } = plot.axes[0] as { _splits?: unknown; _values?: unknown };
+  if (!Array.isArray(splits) || !Array.isArray(labels)) return;
+  element.dataset.axisTicks = JSON.stringify(splits.map((ts: unknown, i) => [ts, labels[i] as unknown]));
+}
+
 export function Histogram() {
   const { histogram, status, error, timeZone, setCustomRange } = useAppStore(
     useShallow((s) => ({
@@ -77,6 +88,7 @@ export function Histogram() {
           },
         ],
         hooks: {
+          drawAxes: [(u) => recordTimeTicks(u, element)],
           setSelect: [
             (u) => {
               const current = live.current;
@@ -110,6 +122,7 @@ export function Histogram() {
     return () => {
       plot.over.removeEventListener('click', onClick);
       plot.destroy();
+      delete element.dataset.axisTicks;
       chart.current = null;
     };
   }, [histogram, timeZone, setCustomRange, colorScheme]);
@@ -167,7 +180,7 @@ export function Histogram() {
       onKeyDown={onKeyDown}
       onBlur={() => setBars(null)}
     >
-      <div ref={host} className="histogram-plot" />
+      <div ref={host} className="histogram-plot" data-testid="histogram-plot" />
       {bars && barsRange && (
         <div className="histogram-keys" data-testid="histogram-keys" role="status">
           {formatTs(barsRange.from, timeZone)} – {formatTs(barsRange.to, timeZone)}: {formatCount(spanCount(bars, series[1]))} events. Enter narrows to them.
