@@ -25,6 +25,17 @@ export function cancelPointSql(): string | null {
 }
 
 /**
+ * `where` with the cancel point first, unless it has one: an empty query compiles to a bare `1`
+ * (so a count of everything keeps SQLite's fast path), but an aggregate scan over a whole scope
+ * (top values of a column the rollups lack, a histogram in buckets under a day) must stop when
+ * cancelled too, or a stale view's scan holds a reader and a core for seconds.
+ */
+export function withCancelPoint(where: string): string {
+  const point = cancelPointSql();
+  return point && !where.includes(`${CANCEL_POINT_FUNCTION}()`) ? `${point} AND ${where}` : where;
+}
+
+/**
  * For long reads that loop in JavaScript (verify): a function that throws once the host has asked
  * this read to stop, by calling cancel_point() directly; a no-op where there are no cancel points.
  */

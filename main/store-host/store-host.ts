@@ -7,6 +7,10 @@
  * at once: Worker.terminate() only takes effect when its SQLite call returns (better-sqlite3 and
  * node:sqlite offer no sqlite3_interrupt), so the host never hands it another read, and caps how
  * many such workers may run (main/query/cost.ts bounds how long they run).
+ *
+ * Two lanes (docs/design.md §2): the rows the table waits for (ROW_READS) have a reader of their
+ * own, so a first page never queues behind a count, a histogram or field values, nor behind one
+ * still stopping; the pool serves everything else, and rows reads too when their reader is busy.
  */
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { ReadOps } from '../store-worker/read-ops.ts';
@@ -33,6 +37,9 @@ export class StoreError extends Error {
  * `+ MAX_ABANDONED_READERS` reader threads ever exist.
  */
 export const MAX_ABANDONED_READERS = 2;
+
+/** Reads the table waits for (its rows, a jump, the inspector): served by the rows reader first. */
+export const ROW_READS: ReadonlySet<string> = new Set(['page', 'seek', 'get']);
 
 /** How long a cancelled read's worker has to stop by itself before it is set aside and replaced. */
 export const CANCEL_GRACE_MS = 100;
@@ -171,7 +178,10 @@ export class StoreHost {
   private writer!: WorkerSlot;
   private readonly readers: WorkerSlot[] = [];
   private readonly idle: WorkerSlot[] = [];
-  private readonly waiting: { grant(slot: WorkerSlot): void; fail(error: Error): void }[] = [];
+  private readonly waiting: { rows: boolean; grant(slot: WorkerSlot): void; fail(error: Error): void }[] = [];
+  /** The rows lane's own reader (null while it is replaced, or when open() was told not to keep one). */
+  private rowsReader: WorkerSlot | null = null;
+  private rowsReaderIdle = false;
   /** Cancelled readers whose thread has not exited yet (it is finishing a SQLite call). */
   private readonly abandoned = new Set<WorkerSlot>();
   /** Readers the pool is short of (set aside or crashed), until refill() puts one in each place. */
@@ -209,6 +219,8 @@ export class StoreHost {
     cancelGraceMs?: number;
     /** Keep a started reader in reserve for cancels (default true). */
     spareReader?: boolean;
+    /** Keep a reader for ROW_READS beside the pool (default true). */
+    rowsReader?: boolean;
   }): Promise<StoreHost> {
     const host = new StoreHost(opts.workerUrl, opts.workspacePath, opts.log ?? console);
     host.cancelGraceMs = opts.cancelGraceMs ?? CANCEL_GRACE_MS;
@@ -222,7 +234,8 @@ export class StoreHost {
       await host.writer.worker.terminate();
       throw error;
     }
-    await Promise.all(Array.from({ length: opts.readers ?? 2 }, () => host.spawnReader()));
+    const rowsReady = opts.rowsReader === false ? null : host.startRowsReader();
+    await Promise.all([...Array.from({ length: opts.readers ?? 2 }, () => host.spawnReader()), rowsReady]);
     host.startSpare();
     return host;
   }
@@ -241,6 +254,27 @@ export class StoreHost {
 
   private startReader(): void {
     this.spawnReader().catch((error: unknown) => console.error('[trailkeeper] a reader worker failed to start:', error));
+  }
+
+  /** Starts the rows lane's reader; resolves once it can take reads. */
+  private startRowsReader(): Promise<void> {
+    const slot = new WorkerSlot(this.workerUrl, { workspacePath: this.workspacePath, role: 'reader' }, (dead) => {
+      if (this.abandoned.delete(dead)) return this.refill();
+      if (this.rowsReader !== dead) return;
+      // It crashed: rows reads use the pool until another has started (unless this one never did).
+      this.rowsReader = null;
+      this.rowsReaderIdle = false;
+      if (dead.isReady && !this.closed) void this.startRowsReader().catch(() => {});
+    });
+    this.rowsReader = slot;
+    this.rowsReaderIdle = false;
+    return slot.ready.then(
+      () => this.release(slot),
+      (error: unknown) => {
+        if (this.rowsReader === slot) this.rowsReader = null;
+        throw error;
+      },
+    );
   }
 
   private startSpare(): void {
@@ -305,6 +339,15 @@ export class StoreHost {
    */
   private abandonReader(slot: WorkerSlot): void {
     if (slot.stopping || slot.exited) return;
+    if (slot === this.rowsReader) {
+      // Not one of the pool's places: a new rows reader starts, and the pool serves rows meanwhile.
+      slot.abandon();
+      this.abandoned.add(slot);
+      this.rowsReader = null;
+      this.rowsReaderIdle = false;
+      this.startRowsReader().catch((error: unknown) => console.error('[trailkeeper] the rows reader failed to start:', error));
+      return;
+    }
     slot.abandon();
     this.removeReader(slot);
     this.abandoned.add(slot);
@@ -325,13 +368,26 @@ export class StoreHost {
 
   private release(slot: WorkerSlot): void {
     // A worker being stopped, or still finishing a cancelled read, must not take the next read.
-    if (slot.stopping || slot.pending.size > 0 || !this.readers.includes(slot)) return;
+    if (slot.stopping || slot.pending.size > 0) return;
+    if (slot === this.rowsReader) {
+      const i = this.waiting.findIndex((w) => w.rows);
+      if (i >= 0) this.waiting.splice(i, 1)[0]!.grant(slot);
+      else this.rowsReaderIdle = true;
+      return;
+    }
+    if (!this.readers.includes(slot)) return;
+    // Rows reads wait ahead of the others (acquire), so they are served first.
     const next = this.waiting.shift();
     if (next) next.grant(slot);
     else this.idle.push(slot);
   }
 
-  private acquire(signal?: AbortSignal): Promise<WorkerSlot> {
+  /** A reader for one read: for ROW_READS the rows reader if it is free, else any free pool reader. */
+  private acquire(signal: AbortSignal | undefined, rows: boolean): Promise<WorkerSlot> {
+    if (rows && this.rowsReader && this.rowsReaderIdle) {
+      this.rowsReaderIdle = false;
+      return Promise.resolve(this.rowsReader);
+    }
     const slot = this.idle.pop();
     if (slot) return Promise.resolve(slot);
     return new Promise((resolve, reject) => {
@@ -342,6 +398,7 @@ export class StoreHost {
         reject(new CancelledError());
       };
       const waiter = {
+        rows,
         grant: (s: WorkerSlot) => {
           signal?.removeEventListener('abort', onAbort);
           resolve(s);
@@ -349,14 +406,15 @@ export class StoreHost {
         fail: reject,
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiting.push(waiter);
+      const firstOther = rows ? this.waiting.findIndex((w) => !w.rows) : -1;
+      this.waiting.splice(firstOther >= 0 ? firstOther : this.waiting.length, 0, waiter);
     });
   }
 
   async read<K extends keyof ReadOps>(op: K, args: ArgsOf<ReadOps, K>, opts: RunOptions = {}): Promise<ResultOf<ReadOps, K>> {
     this.assertOpen();
     if (opts.signal?.aborted) throw new CancelledError();
-    const slot = await this.acquire(opts.signal);
+    const slot = await this.acquire(opts.signal, ROW_READS.has(op));
     if (opts.signal?.aborted) {
       this.release(slot);
       throw new CancelledError();
@@ -415,9 +473,10 @@ export class StoreHost {
     for (const waiter of this.waiting.splice(0)) waiter.fail(closedError);
     // Set-aside readers are waited for too: one still reading would keep the writer's final
     // checkpoint from emptying the WAL.
-    const spare = this.spare ? [this.spare] : [];
+    const extra = [this.spare, this.rowsReader].filter((r): r is WorkerSlot => r !== null);
     this.spare = null;
-    await Promise.all([...this.readers, ...this.abandoned, ...spare].map((r) => r.stop()));
+    this.rowsReader = null;
+    await Promise.all([...this.readers, ...this.abandoned, ...extra].map((r) => r.stop()));
     await this.writeChain;
     if (this.writerGone) return;
     const exited = new Promise((resolve) => this.writer.worker.once('exit', resolve));

@@ -9,6 +9,7 @@ import type { ReadDb } from './open.ts';
 import { viewSql, type View } from './view-sql.ts';
 import { rollupCount, rollupHistogram, rollupPlan, rollupTopValues } from './rollups.ts';
 import { attachAnnotations } from './annotations.ts';
+import { withCancelPoint } from '../query/cancel-point.ts';
 
 /** `rollups: false` forces the scan of the events (the tests compare both answers). */
 export interface AggregateOptions {
@@ -112,7 +113,7 @@ export function histogram(
   const rows = (plan && rollupHistogram(db, plan, origin, bucketMs)) ?? db
     .prepare(
       // better-sqlite3 binds JS numbers as REAL; the casts keep this an integer division.
-      `SELECT (e.ts - CAST(? AS INTEGER)) / CAST(? AS INTEGER) AS b, count(*) AS n FROM events e WHERE ${where} GROUP BY b ORDER BY b`,
+      `SELECT (e.ts - CAST(? AS INTEGER)) / CAST(? AS INTEGER) AS b, count(*) AS n FROM events e WHERE ${withCancelPoint(where)} GROUP BY b ORDER BY b`,
     )
     .all(origin, bucketMs, ...params) as { b: number; n: number }[];
   return { bucketMs, buckets: rows.map((r) => ({ start: origin + r.b * bucketMs, count: r.n })) };
@@ -135,7 +136,7 @@ export function topValues(
   const rows = (plan && rollupTopValues(db, plan, column, limit)) ?? db
     .prepare(
       // The window sum gives the total in the same scan.
-      `SELECT ${column} AS value, count(*) AS n, sum(count(*)) OVER () AS total FROM events e WHERE ${where}
+      `SELECT ${column} AS value, count(*) AS n, sum(count(*)) OVER () AS total FROM events e WHERE ${withCancelPoint(where)}
        GROUP BY ${column} ORDER BY n DESC, value LIMIT ?`,
     )
     .all(...params, limit) as { value: string | number | null; n: number; total: number }[];
