@@ -1,12 +1,13 @@
 /**
  * The field sidebar's values: for each open field, its top values with exact counts over the
  * whole view (events.topValues, not a sample). Fields are asked for one after another once the
- * first page is in, so they never hold up the rows or crowd the store's readers; a new view
- * aborts what the old one still had in flight.
+ * first page is painted, so they never hold up the rows or crowd the store's readers; a new view
+ * aborts what the old one still had in flight (through the view's signal, as soon as it is asked for).
  */
 import { FACET_FIELDS, type FacetField, type TrailkeeperApi } from '../../../common/contract.ts';
 import { ApiClientError } from '../api/ApiClientError.ts';
 import type { View } from '../api/viewTypes.ts';
+import { linkAbort } from './linkAbort.ts';
 import type { LoadStatus } from './resultsSlice.ts';
 import type { SliceCreator } from './types.ts';
 
@@ -23,7 +24,7 @@ export type FieldValues = {
 export type FieldsSlice = {
   openFields: FacetField[];
   fieldValues: Partial<Record<FacetField, FieldValues>>;
-  loadFieldValues: (view: View) => Promise<void>;
+  loadFieldValues: (view: View, signal?: AbortSignal) => Promise<void>;
   toggleField: (field: FacetField) => void;
 };
 
@@ -48,9 +49,10 @@ export const createFieldsSlice = (api: TrailkeeperApi): SliceCreator<FieldsSlice
   return {
     openFields: DEFAULT_OPEN_FIELDS,
     fieldValues: {},
-    loadFieldValues: async (view) => {
+    loadFieldValues: async (view, signal) => {
       abort?.abort();
       const control = (abort = new AbortController());
+      linkAbort(signal, control);
       valuesView = view;
       set({ fieldValues: {} });
       for (const field of get().openFields) {

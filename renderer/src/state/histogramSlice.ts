@@ -1,10 +1,12 @@
 /**
- * The histogram of the view on screen, asked for beside the count once the first page is in, so
- * the rows never wait for it. A newer view aborts the older one's request.
+ * The histogram of the view on screen, asked for beside the count once the first page is painted,
+ * so the rows never wait for it. A newer view aborts the older one's request, and so does the
+ * view's own signal (a new view asked for stops it before its first page comes).
  */
 import type { TrailkeeperApi } from '../../../common/contract.ts';
 import { ApiClientError } from '../api/ApiClientError.ts';
 import type { View } from '../api/viewTypes.ts';
+import { linkAbort } from './linkAbort.ts';
 import type { Bucket } from '../format/histogramData.ts';
 import type { LoadStatus } from './resultsSlice.ts';
 import type { SliceCreator } from './types.ts';
@@ -16,7 +18,7 @@ export type HistogramSlice = {
   histogram: { view: View; bucketMs: number; buckets: Bucket[] } | null;
   histogramStatus: LoadStatus;
   histogramError: string | null;
-  loadHistogram: (view: View) => Promise<void>;
+  loadHistogram: (view: View, signal?: AbortSignal) => Promise<void>;
 };
 
 export const createHistogramSlice = (api: TrailkeeperApi): SliceCreator<HistogramSlice> => (set, get) => {
@@ -25,9 +27,10 @@ export const createHistogramSlice = (api: TrailkeeperApi): SliceCreator<Histogra
     histogram: null,
     histogramStatus: 'idle',
     histogramError: null,
-    loadHistogram: async (view) => {
+    loadHistogram: async (view, signal) => {
       abort?.abort();
       const control = (abort = new AbortController());
+      linkAbort(signal, control);
       set({ histogramStatus: 'loading', histogramError: null });
       try {
         const { bucketMs, buckets } = await api['events.histogram']({ view, maxBuckets: HISTOGRAM_BUCKETS }, { signal: control.signal });

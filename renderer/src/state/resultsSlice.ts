@@ -1,18 +1,22 @@
 /**
  * The rows of the current view, held as blocks around the viewport (table/blockCache.ts) so
- * memory stays bounded at any result size. The first page comes first and fast; the count
- * follows and becomes the table's length, so the scrollbar stands for the whole result. A block
+ * memory stays bounded at any result size. The first page comes first and fast; once its rows
+ * are painted the count follows (then the histogram and field values) and becomes the table's
+ * length, so the scrollbar stands for the whole result. A block
  * the table needs is fetched by keyset from a loaded neighbour, or, after a jump, from the
  * cursor events.seek finds at its offset: never by paging through the rows before it.
  *
  * Every refresh starts a new generation; a response from an older generation is dropped and its
- * request aborted, so the latest view always wins.
+ * request aborted, so the latest view always wins. The old view's count, histogram, field values
+ * and blocks are aborted as soon as a new view is asked for, so its first page finds the store's
+ * readers free (a refused query resumes those of the view it keeps).
  */
 import { MAX_QUERY_CHARS, type EventRow, type TrailkeeperApi } from '../../../common/contract.ts';
 import { formatCount } from '../format/count.ts';
 import { ApiClientError } from '../api/ApiClientError.ts';
 import type { Cursor, View } from '../api/viewTypes.ts';
 import { resolveRange } from '../format/rangePresets.ts';
+import { afterPaint } from './afterPaint.ts';
 import { BLOCK_ROWS, blockOf, emptyBlockCache, keepBlocks, missingRuns, withRows, type BlockCache } from '../table/blockCache.ts';
 import type { AppState, SliceCreator } from './types.ts';
 
@@ -78,7 +82,7 @@ async function fetchCount(api: TrailkeeperApi, get: Get, set: Set, view: View, s
     const { count } = await api['events.count']({ view }, { signal });
     if (get().activeView === view) set({ count, countStatus: 'ready', rowCount: count });
   } catch (error) {
-    if (get().activeView !== view) return;
+    if (signal.aborted || get().activeView !== view) return;
     set({ countStatus: 'error' });
     get().showError(ApiClientError.from(error).message);
   }
@@ -110,6 +114,31 @@ export const createResultsSlice = (api: TrailkeeperApi): SliceCreator<ResultsSli
   let wanted = { first: 0, end: 0 };
 
   const inFlight = (block: number) => runs.some((r) => block >= r.start && block < r.end);
+
+  /** The view whose count, histogram and field values were last asked for. */
+  let workView: View | null = null;
+
+  /** The count (unless the first page held everything), then the histogram and field values. */
+  function startViewWork(view: View, signal: AbortSignal, counted: boolean): Promise<void> | null {
+    workView = view;
+    const counting = counted ? null : fetchCount(api, get, set, view, signal);
+    void get().loadHistogram(view, signal);
+    void get().loadFieldValues(view, signal);
+    return counting;
+  }
+
+  /** A refused query keeps the view on screen: what of its work the new query stopped starts again. */
+  function resumeViewWork(): void {
+    const { activeView: view, pageStatus, countStatus, histogramStatus, openFields, fieldValues } = get();
+    if (!view || pageStatus !== 'ready') return;
+    const control = (viewAbort = new AbortController());
+    get().ensureRows(wanted.first, wanted.end);
+    // Stopped before it started (the view was still waiting for its paint): all of it.
+    if (workView !== view) return void startViewWork(view, control.signal, countStatus === 'ready');
+    if (countStatus === 'loading') void fetchCount(api, get, set, view, control.signal);
+    if (histogramStatus === 'loading') void get().loadHistogram(view, control.signal);
+    if (openFields.some((f) => fieldValues[f]?.status !== 'ready' && fieldValues[f]?.status !== 'error')) void get().loadFieldValues(view, control.signal);
+  }
 
   async function fetchRun(start: number, end: number, generation: number, view: View, order: SortOrder): Promise<void> {
     const control = new AbortController();
@@ -191,15 +220,17 @@ export const createResultsSlice = (api: TrailkeeperApi): SliceCreator<ResultsSli
       // The previous rows stay until the new page replaces them, so a refused query loses nothing.
       set({ generation, pageStatus: 'loading', queryError: null, bannerError: null });
       pageAbort?.abort();
+      // The old view's count, chart, field values and blocks would hold the readers the new page needs.
+      viewAbort?.abort();
       const pageControl = (pageAbort = new AbortController());
       let viewControl: AbortController;
+      let complete: boolean;
       try {
         const page = await api['events.page']({ view, order, after: null, limit: FIRST_PAGE_ROWS }, { signal: pageControl.signal });
         if (get().generation !== generation) return;
-        viewAbort?.abort();
         viewControl = viewAbort = new AbortController();
         runs = [];
-        const complete = page.next === null;
+        complete = page.next === null;
         const extent = page.rows.length;
         const count = complete ? extent : null;
         set({
@@ -211,25 +242,25 @@ export const createResultsSlice = (api: TrailkeeperApi): SliceCreator<ResultsSli
           rowCount: rowCountOf(count, extent, !complete),
           pageStatus: 'ready',
           count,
-          countStatus: complete ? 'ready' : 'idle',
+          countStatus: complete ? 'ready' : 'loading',
           selectedIndex: null,
         });
         // The open event may lie outside the new view: close it rather than show a stranger.
         get().closeDetail();
-        void get().loadHistogram(view);
-        void get().loadFieldValues(view);
-        // A first page that holds everything is its own count.
-        if (complete) {
-          if (extent === 0) void get().explainEmpty(view);
-          else set({ matchHint: null });
-          return;
-        }
-        set({ matchHint: null });
+        if (complete && extent === 0) void get().explainEmpty(view);
+        else set({ matchHint: null });
       } catch (error) {
-        if (get().generation === generation) reportPageError(get, set, error, view.query);
+        if (get().generation !== generation) return;
+        reportPageError(get, set, error, view.query);
+        resumeViewWork();
         return;
       }
-      await fetchCount(api, get, set, view, viewControl.signal);
+      // Rows first (docs/design.md §4): the rest starts once they are painted, the count first
+      // (it sizes the scrollbar), and none of it competes with their first paint for the cores.
+      await afterPaint();
+      if (viewControl.signal.aborted) return;
+      // A first page that holds everything is its own count.
+      await startViewWork(view, viewControl.signal, complete);
     },
 
     ensureRows: (first, end) => {

@@ -16,9 +16,9 @@ describe('results slice', () => {
     expect(loadedIds(store)).toEqual(newest);
     expect(store.getState().count).toBeNull();
     expect(store.getState().countStatus).toBe('loading');
-    // The page first; the count (and the chart and field values) only after it.
+    // The page first; the count (and the chart and field values) only after it, once it is painted.
     expect(fake.calls[0]?.name).toBe('events.page');
-    expect(fake.callsOf('events.count')).toHaveLength(1);
+    await expect.poll(() => fake.callsOf('events.count')).toHaveLength(1);
     expect(fake.callsOf('events.page')).toHaveLength(1);
 
     releaseCount();
