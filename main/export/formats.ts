@@ -30,6 +30,11 @@ export function writerFor(format: ExportFormat, opts: WriterOptions = {}): Forma
   }
 }
 
+/** Whether the format's writer reads the raw text: CSV only when asked for it, syslog never (it carries the hash). */
+export function readsRaw(format: ExportFormat, opts: WriterOptions = {}): boolean {
+  return format === 'csv' ? opts.raw === true : format !== 'syslog';
+}
+
 /** What an export's recorded view keeps of a CSV's column choice, only when one was made. */
 export function csvChoices(a: { format: string; columns?: readonly EventFieldKey[] | undefined; raw?: boolean }): { columns?: readonly EventFieldKey[]; raw?: true } {
   if (a.format !== 'csv') return {};

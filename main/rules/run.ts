@@ -66,7 +66,7 @@ function base(rule: RuleMeta): Pick<Finding, 'ruleId' | 'ruleVersion' | 'title' 
 
 /** An SQL rule's events in the view, in (ts, id) order. */
 function* sqlMatches(db: QueryDb, rule: SqlRule, opts: RunOptions): Generator<{ id: number; ts: number; tenant_id: number }> {
-  const stmt = db.prepare(`SELECT e.id, e.ts, e.tenant_id FROM events e WHERE ${opts.viewWhere} AND ${TENANTS_OF_KINDS} AND e.id IN (${rule.sql}) ORDER BY e.ts, e.id`);
+  const stmt = db.prepare(`SELECT e.id, e.ts, e.tenant_id FROM event_rows e WHERE ${opts.viewWhere} AND ${TENANTS_OF_KINDS} AND e.id IN (${rule.sql}) ORDER BY e.ts, e.id`);
   let n = 0;
   for (const row of stmt.iterate(...opts.viewParams, JSON.stringify(rule.sourceKinds))) {
     if (++n % 2000 === 0 && opts.shouldStop?.()) throw new Stopped();
@@ -80,7 +80,7 @@ function* sqlMatches(db: QueryDb, rule: SqlRule, opts: RunOptions): Generator<{ 
  * sign-ins) parse each event once.
  */
 function rawEvents(db: QueryDb, ids: readonly number[], parsed: Map<number, unknown>): Map<number, unknown> {
-  const stmt = db.prepare('SELECT id, raw FROM events WHERE id IN (SELECT value FROM json_each(?))');
+  const stmt = db.prepare('SELECT id, raw FROM event_raw WHERE id IN (SELECT value FROM json_each(?))');
   const missing = ids.filter((id) => !parsed.has(id));
   for (let i = 0; i < missing.length; i += 5000) {
     for (const row of stmt.iterate(JSON.stringify(missing.slice(i, i + 5000))) as IterableIterator<{ id: number; raw: string }>) parsed.set(row.id, JSON.parse(row.raw));

@@ -26,6 +26,8 @@ const REFUSALS: [RegExp, string][] = [
   [/^\s*VACUUM\b/i, 'VACUUM is refused: the console reads this workspace only.'],
 ];
 
+const WRITES_REFUSED = 'Only statements that read are allowed: INSERT, UPDATE, DELETE, CREATE, DROP and other writes are refused.';
+
 /** Strips comments and string literals so the checks see only the statement's words. */
 function words(sql: string): string {
   return sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'/g, ' ');
@@ -38,9 +40,11 @@ export function runConsoleSql(db: Database.Database, a: SqlRunArgs): SqlRunResul
   try {
     stmt = db.prepare(a.sql);
   } catch (e) {
+    // A write to the `events` view fails in prepare, before `readonly` can say it writes.
+    if (/^cannot modify \S+ because it is a view$/.test((e as Error).message)) return { ok: false, error: WRITES_REFUSED };
     return { ok: false, error: `SQLite cannot run this: ${(e as Error).message}.` };
   }
-  if (!stmt.readonly) return { ok: false, error: 'Only statements that read are allowed: INSERT, UPDATE, DELETE, CREATE, DROP and other writes are refused.' };
+  if (!stmt.readonly) return { ok: false, error: WRITES_REFUSED };
   if (!stmt.reader) return { ok: false, error: 'The statement returns no rows; the console runs queries (SELECT, WITH, read-only PRAGMA).' };
   const names = new Set([...a.sql.matchAll(/[:@$]([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!));
   const bind: Record<string, string | number | null> = {};

@@ -54,7 +54,7 @@ export function tagCounts(db: ReadDb, view: View, limit: number): { tag: string;
   const { where, params } = viewSql(view);
   return db
     .prepare(
-      `SELECT min(t.tag) AS tag, count(*) AS count FROM annotation_tags t CROSS JOIN events e ON e.id = t.event_id
+      `SELECT min(t.tag) AS tag, count(*) AS count FROM annotation_tags t CROSS JOIN event_rows e ON e.id = t.event_id
        WHERE ${where} GROUP BY t.tag ORDER BY count DESC, tag LIMIT ?`,
     )
     .all(...params, limit) as { tag: string; count: number }[];
@@ -85,7 +85,7 @@ function dropEmpty(db: WriteDb, where: string, ...params: unknown[]): void {
 /** Changes the parts given; null when there is no such event. */
 export function setAnnotation(db: WriteDb, c: AnnotationChange): (Annotation & { eventId: number }) | null {
   return db.transaction(() => {
-    if (!db.prepare('SELECT 1 FROM events WHERE id = ?').get(c.eventId)) return null;
+    if (!db.prepare('SELECT 1 FROM event_rows WHERE id = ?').get(c.eventId)) return null;
     db.prepare(
       `INSERT INTO annotations (event_id, starred, note, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (event_id) DO UPDATE SET starred = coalesce(?, starred), note = coalesce(?, note), updated_at = excluded.updated_at`,
@@ -116,10 +116,10 @@ export function bulkTag(db: WriteDb, a: { tag: string; action: 'add' | 'remove';
     db.prepare('CREATE TEMP TABLE IF NOT EXISTS bulk_ids (id INTEGER PRIMARY KEY)').run();
     db.prepare('DELETE FROM temp.bulk_ids').run();
     if ('eventIds' in a.target) {
-      db.prepare('INSERT OR IGNORE INTO temp.bulk_ids SELECT e.id FROM events e WHERE e.id IN (SELECT value FROM json_each(?))').run(JSON.stringify(a.target.eventIds));
+      db.prepare('INSERT OR IGNORE INTO temp.bulk_ids SELECT e.id FROM event_rows e WHERE e.id IN (SELECT value FROM json_each(?))').run(JSON.stringify(a.target.eventIds));
     } else {
       const { where, params } = viewSql(a.target.view);
-      db.prepare(`INSERT INTO temp.bulk_ids SELECT e.id FROM events e WHERE ${where} LIMIT ?`).run(...params, a.limit + 1);
+      db.prepare(`INSERT INTO temp.bulk_ids SELECT e.id FROM event_rows e WHERE ${where} LIMIT ?`).run(...params, a.limit + 1);
     }
     const matched = (db.prepare('SELECT count(*) AS n FROM temp.bulk_ids').get() as { n: number }).n;
     if (matched > a.limit) {

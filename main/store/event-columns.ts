@@ -2,9 +2,9 @@
 import { EVENT_FIELD_COLUMNS, EVENT_FIELD_KEYS, EVENT_FIELDS } from '../../common/event-fields.ts';
 import type { NormalizedEvent } from '../domain/event.ts';
 
-/** Columns written for one event, in the order pushEventValues appends their values. */
+/** Columns of `event_rows` written for one event, in the order pushEventValues appends their values; the raw text goes to `event_raw` (migration 9). */
 export const INSERT_COLUMNS = [
-  'tenant_id', ...EVENT_FIELD_COLUMNS, 'ip_bin', 'raw', 'raw_sha256', 'sync_run_id', 'batch_id',
+  'tenant_id', ...EVENT_FIELD_COLUMNS, 'ip_bin', 'raw_sha256', 'sync_run_id', 'batch_id',
 ] as const;
 
 export type SqlValue = string | number | bigint | Buffer | null;
@@ -21,7 +21,7 @@ export function pushEventValues(
 ): void {
   out.push(tenantId);
   for (const key of EVENT_FIELD_KEYS) out.push(e[key]);
-  out.push(ipBin, e.raw, rawSha256, syncRunId, batchId);
+  out.push(ipBin, rawSha256, syncRunId, batchId);
 }
 
 /** SELECT list for an EventRow (camelCase names match the contract's eventRowSchema). */

@@ -19,7 +19,7 @@ export function ftsWatermark(db: Database.Database): number {
 
 /** Events not yet searchable by full text. */
 export function ftsBacklog(db: Database.Database): number {
-  return (db.prepare('SELECT count(*) AS n FROM events WHERE id > ?').get(ftsWatermark(db)) as { n: number }).n;
+  return (db.prepare('SELECT count(*) AS n FROM event_rows WHERE id > ?').get(ftsWatermark(db)) as { n: number }).n;
 }
 
 export class FtsIndexer {
@@ -38,7 +38,7 @@ export class FtsIndexer {
     );
     this.setWatermark = db.prepare(
       `INSERT INTO workspace_meta (key, value)
-       SELECT '${WATERMARK_KEY}', max(id) FROM (SELECT id FROM events WHERE id > ? ORDER BY id LIMIT ?) WHERE true  -- "WHERE true" parses the upsert after a SELECT
+       SELECT '${WATERMARK_KEY}', max(id) FROM (SELECT id FROM event_rows WHERE id > ? ORDER BY id LIMIT ?) WHERE true  -- "WHERE true" parses the upsert after a SELECT
        ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
     );
   }

@@ -31,7 +31,7 @@ export function page(db: ReadDb, req: PageRequest): { rows: EventRow[]; next: { 
   const dir = desc ? 'DESC' : 'ASC';
   const rows = db
     .prepare(
-      `SELECT ${ROW_SELECT} FROM events e CROSS JOIN tenants t ON t.id = e.tenant_id
+      `SELECT ${ROW_SELECT} FROM event_rows e CROSS JOIN tenants t ON t.id = e.tenant_id
        WHERE ${where}${keyset} ORDER BY e.ts ${dir}, e.id ${dir} LIMIT ?`,
     )
     .all(...params, ...keyParams, req.limit + 1) as EventRow[];
@@ -57,7 +57,7 @@ export function count(db: ReadDb, view: View, opts: AggregateOptions = {}): numb
   const plan = opts.rollups === false ? null : rollupPlan(view);
   if (plan) return rollupCount(db, plan);
   const { where, params } = viewSql(view);
-  return (db.prepare(`SELECT count(*) AS n FROM events e WHERE ${where}`).get(...params) as { n: number }).n;
+  return (db.prepare(`SELECT count(*) AS n FROM event_rows e WHERE ${where}`).get(...params) as { n: number }).n;
 }
 
 const MINUTE = 60_000;
@@ -100,7 +100,7 @@ export function histogram(
     // where min() and max() in one SELECT scan the whole index.
     const bounds = db
       .prepare(
-        `SELECT (SELECT min(e.ts) FROM events e WHERE ${where}) AS lo, (SELECT max(e.ts) FROM events e WHERE ${where}) AS hi`,
+        `SELECT (SELECT min(e.ts) FROM event_rows e WHERE ${where}) AS lo, (SELECT max(e.ts) FROM event_rows e WHERE ${where}) AS hi`,
       )
       .get(...params, ...params) as { lo: number | null; hi: number | null };
     if (bounds.lo === null || bounds.hi === null) return { bucketMs: DAY, buckets: [] };
@@ -113,7 +113,7 @@ export function histogram(
   const rows = (plan && rollupHistogram(db, plan, origin, bucketMs)) ?? db
     .prepare(
       // better-sqlite3 binds JS numbers as REAL; the casts keep this an integer division.
-      `SELECT (e.ts - CAST(? AS INTEGER)) / CAST(? AS INTEGER) AS b, count(*) AS n FROM events e WHERE ${withCancelPoint(where)} GROUP BY b ORDER BY b`,
+      `SELECT (e.ts - CAST(? AS INTEGER)) / CAST(? AS INTEGER) AS b, count(*) AS n FROM event_rows e WHERE ${withCancelPoint(where)} GROUP BY b ORDER BY b`,
     )
     .all(origin, bucketMs, ...params) as { b: number; n: number }[];
   return { bucketMs, buckets: rows.map((r) => ({ start: origin + r.b * bucketMs, count: r.n })) };
@@ -136,7 +136,7 @@ export function topValues(
   const rows = (plan && rollupTopValues(db, plan, column, limit)) ?? db
     .prepare(
       // The window sum gives the total in the same scan.
-      `SELECT ${column} AS value, count(*) AS n, sum(count(*)) OVER () AS total FROM events e WHERE ${withCancelPoint(where)}
+      `SELECT ${column} AS value, count(*) AS n, sum(count(*)) OVER () AS total FROM event_rows e WHERE ${withCancelPoint(where)}
        GROUP BY ${column} ORDER BY n DESC, value LIMIT ?`,
     )
     .all(...params, limit) as { value: string | number | null; n: number; total: number }[];

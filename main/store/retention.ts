@@ -22,7 +22,7 @@ export interface PurgeResult {
 export function countExpired(db: ReadDb, tenantId: number, cutoff: number): number {
   const tenant = db.prepare('SELECT legal_hold FROM tenants WHERE id = ?').get(tenantId) as { legal_hold: number } | undefined;
   if (!tenant || tenant.legal_hold === 1) return 0;
-  return (db.prepare('SELECT count(*) AS n FROM events WHERE tenant_id = ? AND ts < ?').get(tenantId, cutoff) as { n: number }).n;
+  return (db.prepare('SELECT count(*) AS n FROM event_rows WHERE tenant_id = ? AND ts < ?').get(tenantId, cutoff) as { n: number }).n;
 }
 
 /**
@@ -37,13 +37,13 @@ export function purgeExpired(db: WriteDb, now: number, only?: { tenantId: number
       .all() as { id: number; retention_days: number }[]
   ).filter((t) => !only || t.id === only.tenantId);
   const pick = db.prepare(
-    'SELECT id, batch_id, ts, action, outcome, category FROM events WHERE tenant_id = ? AND ts < ? LIMIT ?',
+    'SELECT id, batch_id, ts, action, outcome, category FROM event_rows WHERE tenant_id = ? AND ts < ? LIMIT ?',
   );
-  const deleteEvent = db.prepare('DELETE FROM events WHERE id = ?');
+  const deleteEvent = db.prepare('DELETE FROM event_rows WHERE id = ?');
   const deleteFts = db.prepare('DELETE FROM events_fts WHERE rowid = ?');
   const countPurged = db.prepare('UPDATE batches SET purged = purged + ? WHERE id = ?');
   const lowerCount = db.prepare(
-    'UPDATE tenants SET event_count = event_count - ?, newest_ts = (SELECT max(ts) FROM events WHERE tenant_id = ?) WHERE id = ?',
+    'UPDATE tenants SET event_count = event_count - ?, newest_ts = (SELECT max(ts) FROM event_rows WHERE tenant_id = ?) WHERE id = ?',
   );
   const rollups = new RollupWriter(db);
   // Legal hold is re-read inside each transaction, so a hold set mid-purge stops it.

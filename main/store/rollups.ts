@@ -157,10 +157,10 @@ function rollupPart(plan: RollupPlan, select: string, tail = '', selectParams: S
   return { sql: `SELECT ${select} FROM ${plan.table} e WHERE ${parts.join(' AND ')} ${tail}`, params };
 }
 
-/** One part per edge: `SELECT <select> FROM events e WHERE … AND ts in the edge`. */
+/** One part per edge: `SELECT <select> FROM event_rows e WHERE … AND ts in the edge`. */
 function edgeParts(plan: RollupPlan, select: string, tail = '', selectParams: SqlValue[] = []): { sql: string; params: SqlValue[] }[] {
   return plan.edges.map((edge) => ({
-    sql: `SELECT ${select} FROM events e WHERE ${plan.eventWhere} AND e.ts >= ? AND e.ts < ? ${tail}`,
+    sql: `SELECT ${select} FROM event_rows e WHERE ${plan.eventWhere} AND e.ts >= ? AND e.ts < ? ${tail}`,
     params: [...selectParams, ...plan.params, edge.from, edge.to],
   }));
 }

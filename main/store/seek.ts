@@ -33,7 +33,7 @@ function keyAt(db: ReadDb, view: View, order: Order, offset: number): Key | null
   const { where, params } = viewSql(view);
   const dir = order === 'newest' ? 'DESC' : 'ASC';
   const row = db
-    .prepare(`SELECT e.ts AS ts, e.id AS id FROM events e WHERE ${where} ORDER BY e.ts ${dir}, e.id ${dir} LIMIT 1 OFFSET ?`)
+    .prepare(`SELECT e.ts AS ts, e.id AS id FROM event_rows e WHERE ${where} ORDER BY e.ts ${dir}, e.id ${dir} LIMIT 1 OFFSET ?`)
     .get(...(params as SqlValue[]), offset) as Key | undefined;
   return row ?? null;
 }
@@ -47,7 +47,7 @@ function countBefore(db: ReadDb, view: View, order: Order, ts: number): number {
       : { from, to: to === null ? ts : Math.min(to, ts) };
   if (range.from !== null && range.to !== null && range.from >= range.to) return 0;
   const { where, params } = viewSql({ ...view, range });
-  return (db.prepare(`SELECT count(*) AS n FROM events e WHERE ${where}`).get(...params) as { n: number }).n;
+  return (db.prepare(`SELECT count(*) AS n FROM event_rows e WHERE ${where}`).get(...params) as { n: number }).n;
 }
 
 export function seek(db: ReadDb, req: SeekRequest): SeekResult {

@@ -72,7 +72,7 @@ export function listTenants(db: Database.Database): { tenants: Tenant[]; groups:
     .prepare(
       `SELECT t.id, t.connection_id, c.label AS connection_label, coalesce(t.source_kind, c.kind) AS kind, t.name, t.groups, t.legal_hold,
               t.retention_days, t.event_count, t.newest_ts,
-              (SELECT min(ts) FROM events WHERE tenant_id = t.id) AS oldest_ts
+              (SELECT min(ts) FROM event_rows WHERE tenant_id = t.id) AS oldest_ts
        FROM tenants t JOIN connections c ON c.id = t.connection_id
        ORDER BY t.name COLLATE NOCASE`,
     )

@@ -42,7 +42,7 @@ interface BatchRow {
 }
 
 /** An event as read for checking: these five, then ip_bin and the normalised columns when re-derived (raw mode, no objects). */
-type EventRow = [id: number, tenantId: number, batchId: number, raw: string, rawSha256: string, ...derived: unknown[]];
+type EventRow = [id: number, tenantId: number, batchId: number, raw: string | null, rawSha256: string, ...derived: unknown[]];
 const IP_BIN = 5;
 const FIRST_FIELD = 6;
 
@@ -153,6 +153,8 @@ export function verifyWorkspace(db: ReadDb, tenantIds?: readonly number[], reder
         if (tenantId !== tenant.id) {
           return done(eventBreak(`event ${id} sits in batch ${batch.id} of tenant ${tenant.id} but claims tenant ${tenantId}`));
         }
+        // The view's LEFT JOIN gives null when the raw row alone was deleted (migration 9).
+        if (raw === null) return done(eventBreak(`event ${id}: its raw text is missing (deleted from event_raw)`));
         if (sha256Hex(raw) !== rawSha256) {
           return done(eventBreak(`event ${id}: its raw text no longer matches the sha256 recorded at ingest`));
         }
@@ -194,7 +196,7 @@ export function verifyWorkspace(db: ReadDb, tenantIds?: readonly number[], reder
   let stray: { id: number; tenant_id: number; claimed: number | null } | undefined;
   for (const row of db
     .prepare(
-      `SELECT e.id, e.tenant_id, b.id AS claimed FROM events e LEFT JOIN batches b ON b.id = e.batch_id
+      `SELECT e.id, e.tenant_id, b.id AS claimed FROM event_rows e LEFT JOIN batches b ON b.id = e.batch_id
        WHERE b.id IS NULL OR e.id NOT BETWEEN b.first_event AND b.last_event ORDER BY e.id`,
     )
     .iterate() as IterableIterator<{ id: number; tenant_id: number; claimed: number | null }>) {

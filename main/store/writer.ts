@@ -36,6 +36,7 @@ export interface BatchResult {
 
 export class EventWriter {
   private readonly insertEvent: Database.Statement;
+  private readonly insertRaw: Database.Statement;
   private readonly values: SqlValue[] = [];
   private readonly rollups: RollupWriter;
 
@@ -48,8 +49,10 @@ export class EventWriter {
     // One row per statement, no RETURNING: measured fastest (80k rows/s vs 55–67k for
     // 8–64-row VALUES lists or RETURNING); `changes` tells a new row from a duplicate.
     this.insertEvent = db.prepare(
-      `INSERT OR IGNORE INTO events (${INSERT_COLUMNS.join(',')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(',')})`,
+      `INSERT OR IGNORE INTO event_rows (${INSERT_COLUMNS.join(',')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(',')})`,
     );
+    // The raw text under the same id, in its own table (migration 9), only for a new row.
+    this.insertRaw = db.prepare('INSERT INTO event_raw (id, raw) VALUES (?, ?)');
   }
 
   ingestBatch(input: BatchInput): BatchResult {
@@ -93,6 +96,7 @@ export class EventWriter {
       const result = this.insertEvent.run(values);
       if (result.changes === 0) continue;
       lastId = Number(result.lastInsertRowid);
+      this.insertRaw.run(lastId, e.raw);
       if (firstId === 0) firstId = lastId;
       rawHashes.push(sha);
       rollup.add(e);

@@ -2,6 +2,7 @@
  * The bench's yardstick (issue 12): the same rows inserted into a table with only its primary
  * key, in a fresh file with the workspace's durability settings, one transaction per batch. Ingest
  * figures are printed beside their ratio to this rate, so runs on different machines compare.
+ * The raw text is a column of the same row (the workspace keeps it in a table of its own).
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,8 +22,9 @@ export function bareInsertRate(batches: Iterable<{ events: NormalizedEvent[] }>,
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('cache_size = -65536');
-    db.exec(`CREATE TABLE bare (id INTEGER PRIMARY KEY, ${INSERT_COLUMNS.join(', ')})`);
-    const insert = db.prepare(`INSERT INTO bare (${INSERT_COLUMNS.join(',')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(',')})`);
+    const columns = [...INSERT_COLUMNS, 'raw'];
+    db.exec(`CREATE TABLE bare (id INTEGER PRIMARY KEY, ${columns.join(', ')})`);
+    const insert = db.prepare(`INSERT INTO bare (${columns.join(',')}) VALUES (${columns.map(() => '?').join(',')})`);
     const values: SqlValue[] = [];
     let done = 0;
     let ms = 0;
@@ -34,6 +36,7 @@ export function bareInsertRate(batches: Iterable<{ events: NormalizedEvent[] }>,
           values.length = 0;
           // The hash and the address bytes, as the writer computes them.
           pushEventValues(values, 1, e, e.ip ? ipToBin(e.ip) : null, sha256Hex(e.raw), null, 1);
+          values.push(e.raw);
           insert.run(values);
         }
       })();

@@ -47,14 +47,19 @@ try {
   await writeOps(w).loadDemo({ resourcesDir, now: Date.now() }, { signal: new AbortController().signal, report: () => {} });
   const demoEvents = (w.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
   const copies = Math.max(0, Math.ceil(target / demoEvents) - 1);
-  const cols = (w.prepare('PRAGMA table_info(events)').all() as { name: string }[]).map((c) => c.name).filter((c) => c !== 'id');
+  const cols = (w.prepare('PRAGMA table_info(event_rows)').all() as { name: string }[]).map((c) => c.name).filter((c) => c !== 'id');
+  // Copy k takes ids id + k·maxId, so its raw rows follow by the same offset.
   const copy = w.prepare(
-    `INSERT INTO events (${cols.join(', ')}) SELECT ${cols.map((c) => (c === 'source_id' ? `source_id || '#' || ?` : c === 'ts' ? 'ts - ? * 600000' : c)).join(', ')}
-     FROM events WHERE id <= ?`,
+    `INSERT INTO event_rows (id, ${cols.join(', ')}) SELECT id + ? * ?, ${cols.map((c) => (c === 'source_id' ? `source_id || '#' || ?` : c === 'ts' ? 'ts - ? * 600000' : c)).join(', ')}
+     FROM event_rows WHERE id <= ?`,
   );
-  const maxId = (w.prepare('SELECT max(id) AS m FROM events').get() as { m: number }).m;
+  const copyRaw = w.prepare('INSERT INTO event_raw (id, raw) SELECT id + ? * ?, raw FROM event_raw WHERE id <= ?');
+  const maxId = (w.prepare('SELECT max(id) AS m FROM event_rows').get() as { m: number }).m;
   const [, fillMs] = timed(() => w.transaction(() => {
-    for (let k = 1; k <= copies; k++) copy.run(String(k), k, maxId);
+    for (let k = 1; k <= copies; k++) {
+      copy.run(k, maxId, String(k), k, maxId);
+      copyRaw.run(k, maxId, maxId);
+    }
   })());
   closeWorkspace(w);
 

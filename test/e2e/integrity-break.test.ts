@@ -30,7 +30,7 @@ describe('an integrity break in the browser', () => {
     // An edit outside Trailkeeper, late in the chain: verify must walk most of it first.
     const plain = new Database(workspace);
     tamperedId = (plain.prepare('SELECT id FROM events ORDER BY id DESC LIMIT 1 OFFSET 100').get() as { id: number }).id;
-    plain.prepare("UPDATE events SET raw = raw || ' ' WHERE id = ?").run(tamperedId);
+    plain.prepare("UPDATE event_raw SET raw = raw || ' ' WHERE id = ?").run(tamperedId);
     plain.close();
     app = await serveApp({ workspace, args: ['--no-demo'] });
     browser = await launchChromium();

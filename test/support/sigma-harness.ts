@@ -24,23 +24,28 @@ export function sigmaHarness(): Harness {
   db.exec(`
     CREATE TABLE connections (id INTEGER PRIMARY KEY, kind TEXT NOT NULL);
     CREATE TABLE tenants (id INTEGER PRIMARY KEY, connection_id INTEGER NOT NULL, source_kind TEXT);
-    CREATE TABLE events (id INTEGER PRIMARY KEY, tenant_id INTEGER NOT NULL, ts INTEGER NOT NULL, action TEXT, raw TEXT NOT NULL);
+    -- The workspace's layout (migration 9): the rows, the raw text beside them, and the view of both.
+    CREATE TABLE event_rows (id INTEGER PRIMARY KEY, tenant_id INTEGER NOT NULL, ts INTEGER NOT NULL, action TEXT);
+    CREATE TABLE event_raw (id INTEGER PRIMARY KEY, raw TEXT NOT NULL);
+    CREATE VIEW events AS SELECT r.*, x.raw AS raw FROM event_rows r LEFT JOIN event_raw x ON x.id = r.id;
   `);
   const ids = (sql: string, params: unknown[]): number[] =>
     (db.prepare(`SELECT e.id FROM events e WHERE ${sql} ORDER BY e.id`).all(...params) as { id: number }[]).map((r) => r.id - 1);
   return {
     db,
     load(events, kind = 'okta', times) {
-      db.exec('DELETE FROM events; DELETE FROM tenants; DELETE FROM connections;');
+      db.exec('DELETE FROM event_rows; DELETE FROM event_raw; DELETE FROM tenants; DELETE FROM connections;');
       db.prepare('INSERT INTO connections (id, kind) VALUES (1, ?)').run(kind);
       db.prepare('INSERT INTO tenants (id, connection_id, source_kind) VALUES (1, 1, ?)').run(kind);
-      const insert = db.prepare('INSERT INTO events (id, tenant_id, ts, action, raw) VALUES (?, 1, ?, ?, ?)');
+      const insertRow = db.prepare('INSERT INTO event_rows (id, tenant_id, ts, action) VALUES (?, 1, ?, ?)');
+      const insertRaw = db.prepare('INSERT INTO event_raw (id, raw) VALUES (?, ?)');
       // `action` as the normalisers set it: the source's event-type field.
       const typeField = ({ okta: 'eventType', github: 'action', cloudtrail: 'eventName', m365: 'Operation' } as Record<string, string>)[kind];
       events.forEach((ev, i) => {
         const raw = typeof ev === 'string' ? ev : JSON.stringify(ev);
         const type = typeField && ev && typeof ev === 'object' ? (ev as Record<string, unknown>)[typeField] : null;
-        insert.run(i + 1, times?.[i] ?? i * 1000, typeof type === 'string' ? type : null, raw);
+        insertRow.run(i + 1, times?.[i] ?? i * 1000, typeof type === 'string' ? type : null);
+        insertRaw.run(i + 1, raw);
       });
     },
     matchCond(cond) {

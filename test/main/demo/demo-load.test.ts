@@ -37,7 +37,7 @@ describe('demo workspace loading', () => {
     await writeOps(db).loadDemo({ resourcesDir, now: NOW }, ctx);
     // Stand-in for a kill mid-load: the marker says "loading" and the last tenant's events are gone.
     const last = db.prepare('SELECT max(id) AS id FROM tenants').get() as { id: number };
-    db.prepare('DELETE FROM events WHERE tenant_id = ?').run(last.id);
+    db.prepare('DELETE FROM event_rows WHERE tenant_id = ?').run(last.id);
     db.prepare(`UPDATE workspace_meta SET value = 'loading' WHERE key = 'demo'`).run();
     const resumed = await writeOps(db).loadDemo({ resourcesDir, now: NOW }, ctx);
     expect(resumed.loaded).toBe(true);

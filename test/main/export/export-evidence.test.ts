@@ -75,7 +75,7 @@ describe('verify', () => {
     const lines = readFileSync(done.path, 'utf8').split('\r\n');
     const victim = Number(lines[3]!.split(',')[0]);
     const db = new Database(workspacePath);
-    db.prepare(`UPDATE events SET raw = replace(raw, 'carol', 'karol') WHERE id = ?`).run(victim);
+    db.prepare(`UPDATE event_raw SET raw = replace(raw, 'carol', 'karol') WHERE id = ?`).run(victim);
     db.close();
     const bad = await handlers['exports.verify']({ id: done.id, checkWorkspace: true }, {});
     expect(bad).toMatchObject({ ok: false, eventsChecked: 2, firstMismatch: { kind: 'event', where: `event id ${victim} (row 3 of ${done.name})` } });

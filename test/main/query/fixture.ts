@@ -84,10 +84,11 @@ export function openFixture(): Database.Database {
   const tenant = db.prepare(`INSERT INTO tenants (id, connection_id, external_id, name) VALUES (?, 1, ?, ?)`);
   for (const [id, name] of Object.entries(TENANTS)) tenant.run(Number(id), `ext-${id}`, name);
   const insert = db.prepare(`
-    INSERT INTO events (id, tenant_id, source_id, ts, ts_raw, category, action, activity, outcome,
-      ${COLUMNS.join(', ')}, ip_bin, raw, raw_sha256, batch_id)
+    INSERT INTO event_rows (id, tenant_id, source_id, ts, ts_raw, category, action, activity, outcome,
+      ${COLUMNS.join(', ')}, ip_bin, raw_sha256, batch_id)
     VALUES (@id, @tenant, @source_id, @tsMs, @ts, @category, @action, @activity, @outcome,
-      ${COLUMNS.map((c) => `@${c}`).join(', ')}, @ip_bin, '{}', 'x', 1)`);
+      ${COLUMNS.map((c) => `@${c}`).join(', ')}, @ip_bin, 'x', 1)`);
+  const insertRaw = db.prepare(`INSERT INTO event_raw (id, raw) VALUES (?, '{}')`);
   const fts = db.prepare('INSERT INTO events_fts (rowid, doc) VALUES (?, ?)');
   for (const e of EVENTS) {
     const nulls = Object.fromEntries(COLUMNS.map((c) => [c, null]));
@@ -98,6 +99,7 @@ export function openFixture(): Database.Database {
       tsMs: Date.parse(e.ts),
       ip_bin: e.ip ? ipToBin(e.ip) : null,
     });
+    insertRaw.run(e.id);
     fts.run(e.id, ftsDoc(e));
   }
   return db;

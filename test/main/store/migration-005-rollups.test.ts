@@ -11,8 +11,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, migrate, schemaVersion } from '../../../main/store/migrations/index.ts';
-import { APPLICATION_ID, closeWorkspace, openWorkspaceForWrite, type ReadDb, type WriteDb } from '../../../main/store/open.ts';
-import { FtsIndexer } from '../../../main/store/fts-indexer.ts';
+import { APPLICATION_ID, closeWorkspace, openWorkspaceForWrite, type ReadDb } from '../../../main/store/open.ts';
 import { purgeExpired } from '../../../main/store/retention.ts';
 import { ensureConnection, ensureTenant, setRetention } from '../../../main/store/tenants.ts';
 import { verifyWorkspace } from '../../../main/store/verify.ts';
@@ -30,6 +29,15 @@ let before: Record<string, string>;
 const schemaOf = (db: Database.Database) =>
   db.prepare("SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all();
 
+/** The event columns of version 4, by name: from migration 9 on `events` is a view with raw last. */
+const V4_EVENT_COLUMNS = (() => {
+  const db = new Database(':memory:');
+  migrate(db, 4);
+  const names = (db.prepare('SELECT name FROM pragma_table_info(?)').all('events') as { name: string }[]).map((c) => c.name);
+  db.close();
+  return names.join(', ');
+})();
+
 /** sha256 of every event (ids, hashes, raw), every batch (the chain) and every tenant's head and counters. */
 function digests(db: Database.Database): Record<string, string> {
   const digest = (sql: string) => {
@@ -38,7 +46,7 @@ function digests(db: Database.Database): Record<string, string> {
     return h.digest('hex');
   };
   return {
-    events: digest('SELECT * FROM events ORDER BY id'),
+    events: digest(`SELECT ${V4_EVENT_COLUMNS} FROM events ORDER BY id`),
     batches: digest('SELECT * FROM batches ORDER BY id'),
     tenants: digest('SELECT id, chain_head, event_count, newest_ts FROM tenants ORDER BY id'),
     fts: digest('SELECT rowid FROM events_fts ORDER BY rowid'),
@@ -88,7 +96,10 @@ beforeAll(() => {
     }
   })();
   v4w.exec('DETACH DATABASE src');
-  new FtsIndexer(v4w as WriteDb).drain();
+  // The full text as version 4's indexer wrote it (today's reads event_rows, which version 4 lacks).
+  v4w.exec(`INSERT INTO events_fts (rowid, doc)
+              SELECT id, concat_ws(char(10), action, actor_name, actor_email, target_name, message, raw) FROM events;
+            INSERT INTO workspace_meta (key, value) SELECT 'fts_indexed_upto', max(id) FROM events`);
   closeWorkspace(v4w);
 
   const ref = new Database(':memory:');
@@ -154,6 +165,10 @@ describe('migration 5: daily rollups', () => {
     // Migration 7: the full-text index merges with automerge 16, kept in its config table.
     expect(w.prepare("SELECT v FROM events_fts_config WHERE k = 'automerge'").get()).toEqual({ v: 16 });
     expect(rollupMismatch(w)).toBeNull();
+    // Migration 9: the raw text in its own table, under the same ids; the view shows both as before.
+    expect(w.prepare("SELECT count(*) AS n FROM pragma_table_info('event_rows') WHERE name = 'raw'").get()).toEqual({ n: 0 });
+    expect(w.prepare('SELECT count(*) AS n FROM event_raw').get()).toEqual(w.prepare('SELECT count(*) AS n FROM event_rows').get());
+    expect(w.prepare('SELECT count(*) AS n FROM events WHERE raw IS NULL').get()).toEqual({ n: 0 });
     expect((w.prepare('SELECT sum(n) AS n FROM event_rollups').get() as { n: number }).n).toBe(
       (w.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n,
     );

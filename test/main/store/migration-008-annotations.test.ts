@@ -52,7 +52,7 @@ describe('migration 008 (annotations per event)', () => {
     expect(() => db.prepare("INSERT INTO annotation_tags (event_id, tag) VALUES (3, 'ioc')").run()).toThrow(/UNIQUE/);
     expect(() => db.prepare("INSERT INTO annotation_tags (event_id, tag) VALUES (2, 'x')").run()).toThrow(/FOREIGN KEY/);
     expect(() => db.prepare('INSERT INTO annotations (event_id, updated_at) VALUES (99, 1)').run()).toThrow(/FOREIGN KEY/);
-    db.prepare('DELETE FROM events WHERE id = 3').run();
+    db.prepare('DELETE FROM event_rows WHERE id = 3').run();
     expect(db.prepare('SELECT count(*) AS n FROM annotations').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM annotation_tags').get()).toEqual({ n: 0 });
     db.close();

@@ -8,7 +8,7 @@ import { removeTempDirs, tempWorkspacePath } from './fixtures.ts';
 afterAll(removeTempDirs);
 
 const DESIGN_TABLES = [
-  'events', 'events_fts', 'tenants', 'connections', 'sync_runs', 'checkpoints', 'batches',
+  'event_rows', 'event_raw', 'events_fts', 'tenants', 'connections', 'sync_runs', 'checkpoints', 'batches',
   'presets', 'queries', 'annotations', 'exports',
 ];
 
@@ -50,6 +50,8 @@ describe('migrations', () => {
       expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
       const tables = tableNames(db);
       for (const t of DESIGN_TABLES) expect(tables, `table ${t}`).toContain(t);
+      // The events as one relation, raw included, for SQL rules and readers of the file (migration 9).
+      expect(db.prepare(`SELECT type FROM sqlite_schema WHERE name = 'events'`).get()).toEqual({ type: 'view' });
       expect(db.pragma('foreign_key_check')).toEqual([]);
     } finally {
       db.close();

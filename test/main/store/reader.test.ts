@@ -343,11 +343,11 @@ describe('query plans', () => {
     copyFileSync(path, big);
     const plain = new Database(big);
     plain.exec('ANALYZE');
-    plain.exec(`DELETE FROM sqlite_stat1 WHERE tbl IN ('events', 'tenants')`);
+    plain.exec(`DELETE FROM sqlite_stat1 WHERE tbl IN ('event_rows', 'tenants')`);
     const stat = plain.prepare('INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)');
-    stat.run('events', 'events_ts', '90000 667 1');
-    stat.run('events', 'events_tenant_ts', '90000 2001 286 1');
-    stat.run('events', 'sqlite_autoindex_events_1', '90000 2001 1');
+    stat.run('event_rows', 'events_ts', '90000 667 1');
+    stat.run('event_rows', 'events_tenant_ts', '90000 2001 286 1');
+    stat.run('event_rows', 'sqlite_autoindex_event_rows_1', '90000 2001 1');
     stat.run('tenants', 'sqlite_autoindex_tenants_1', '3 3 1');
     plain.close();
     const bigDb = openWorkspaceForRead(big);

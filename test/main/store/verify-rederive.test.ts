@@ -109,15 +109,15 @@ describe('verify re-derives the normalised columns', () => {
   });
 
   const edits: [string, string, string, unknown][] = [
-    ['okta', 'actor_email', 'UPDATE events SET actor_email = ? WHERE id = ?', 'mallory@evil.test'],
-    ['okta', 'actor_name', 'UPDATE events SET actor_name = ? WHERE id = ?', 'Someone Else'],
-    ['okta', 'ip', 'UPDATE events SET ip = ? WHERE id = ?', '203.0.113.66'],
-    ['github', 'ts', 'UPDATE events SET ts = ts + ? WHERE id = ?', 3_600_000],
-    ['cloudtrail', 'outcome', "UPDATE events SET outcome = CASE WHEN outcome = ? THEN 'failure' ELSE 'success' END WHERE id = ?", 'success'],
-    ['m365', 'action', 'UPDATE events SET action = ? WHERE id = ?', 'Nothing.Happened'],
-    ['syslog', 'message', 'UPDATE events SET message = ? WHERE id = ?', 'all quiet'],
-    ['okta-csv', 'actor_email', 'UPDATE events SET actor_email = ? WHERE id = ?', 'mallory@evil.test'],
-    ['cloudtrail-csv', 'ip', 'UPDATE events SET ip = ? WHERE id = ?', '192.0.2.1'],
+    ['okta', 'actor_email', 'UPDATE event_rows SET actor_email = ? WHERE id = ?', 'mallory@evil.test'],
+    ['okta', 'actor_name', 'UPDATE event_rows SET actor_name = ? WHERE id = ?', 'Someone Else'],
+    ['okta', 'ip', 'UPDATE event_rows SET ip = ? WHERE id = ?', '203.0.113.66'],
+    ['github', 'ts', 'UPDATE event_rows SET ts = ts + ? WHERE id = ?', 3_600_000],
+    ['cloudtrail', 'outcome', "UPDATE event_rows SET outcome = CASE WHEN outcome = ? THEN 'failure' ELSE 'success' END WHERE id = ?", 'success'],
+    ['m365', 'action', 'UPDATE event_rows SET action = ? WHERE id = ?', 'Nothing.Happened'],
+    ['syslog', 'message', 'UPDATE event_rows SET message = ? WHERE id = ?', 'all quiet'],
+    ['okta-csv', 'actor_email', 'UPDATE event_rows SET actor_email = ? WHERE id = ?', 'mallory@evil.test'],
+    ['cloudtrail-csv', 'ip', 'UPDATE event_rows SET ip = ? WHERE id = ?', '192.0.2.1'],
   ];
   for (const [tenant, column, sql, value] of edits) {
     it(`an edited ${column} (${tenant}) is named, with its event`, () => {
@@ -132,7 +132,7 @@ describe('verify re-derives the normalised columns', () => {
 
   it('an ip_bin edited alone (CIDR filters read it) is named', () => {
     const id = eventOf('okta');
-    const result = verify(edited('UPDATE events SET ip_bin = zeroblob(16) WHERE id = ?', id));
+    const result = verify(edited('UPDATE event_rows SET ip_bin = zeroblob(16) WHERE id = ?', id));
     expect(result.firstBreak).toMatchObject({ kind: 'event', eventId: id });
     expect(result.firstBreak!.detail).toMatch(/ip_bin/);
   });

@@ -61,6 +61,20 @@ function target(db: Database.Database, tenantId: number, nth: number): { batchId
   return { batchId, eventId };
 }
 
+/** An event written behind the writer's back: its row and its raw text, as a forger would. */
+function plant(db: Database.Database, tenantId: number, sourceId: string, raw: string, batchId: number): number {
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO event_rows (tenant_id, source_id, ts, ts_raw, category, action, activity, outcome, raw_sha256, batch_id)
+         VALUES (?, ?, 1, '1', 'auth', 'login', 'login', 'success', ?, ?)`,
+      )
+      .run(tenantId, sourceId, sha256Hex(raw), batchId).lastInsertRowid,
+  );
+  db.prepare('INSERT INTO event_raw (id, raw) VALUES (?, ?)').run(id, raw);
+  return id;
+}
+
 describe('verifyWorkspace', () => {
   it('passes a clean workspace with exact counts', () => {
     const result = verify(template);
@@ -79,7 +93,7 @@ describe('verifyWorkspace', () => {
     let t!: { batchId: number; eventId: number };
     const path = tampered((db) => {
       t = target(db, tenantA, 2);
-      db.prepare(`UPDATE events SET raw = replace(raw, '"ip"', '"IP"') WHERE id = ?`).run(t.eventId);
+      db.prepare(`UPDATE event_raw SET raw = replace(raw, '"ip"', '"IP"') WHERE id = ?`).run(t.eventId);
       expect(db.prepare('SELECT changes() AS n').get()).toEqual({ n: 1 });
     });
     const result = verify(path);
@@ -93,7 +107,8 @@ describe('verifyWorkspace', () => {
     const path = tampered((db) => {
       t = target(db, tenantB, 1);
       const forged = JSON.stringify({ forged: true });
-      db.prepare('UPDATE events SET raw = ?, raw_sha256 = ? WHERE id = ?').run(forged, sha256Hex(forged), t.eventId);
+      db.prepare('UPDATE event_raw SET raw = ? WHERE id = ?').run(forged, t.eventId);
+      db.prepare('UPDATE event_rows SET raw_sha256 = ? WHERE id = ?').run(sha256Hex(forged), t.eventId);
     });
     const result = verify(path);
     expect(result.ok).toBe(false);
@@ -106,25 +121,31 @@ describe('verifyWorkspace', () => {
     let t!: { batchId: number; eventId: number };
     const path = tampered((db) => {
       t = target(db, tenantA, 3);
-      db.prepare('DELETE FROM events WHERE id = ?').run(t.eventId);
+      db.prepare('DELETE FROM event_rows WHERE id = ?').run(t.eventId);
+      // The raw text goes with its row (a cascading foreign key).
+      expect(db.prepare('SELECT count(*) AS n FROM event_raw WHERE id = ?').get(t.eventId)).toEqual({ n: 0 });
     });
     const result = verify(path);
     expect(result.firstBreak).toMatchObject({ tenantId: tenantA, kind: 'batch', batchId: t.batchId });
     expect(result.firstBreak!.detail).toMatch(/should hold 40 events but holds 39/);
   });
 
+  it('(c2) an event whose raw text was deleted, its row kept, is named', () => {
+    let t!: { batchId: number; eventId: number };
+    const path = tampered((db) => {
+      t = target(db, tenantB, 2);
+      db.prepare('DELETE FROM event_raw WHERE id = ?').run(t.eventId);
+    });
+    const result = verify(path);
+    expect(result.firstBreak).toMatchObject({ tenantId: tenantB, kind: 'event', eventId: t.eventId, batchId: t.batchId });
+    expect(result.firstBreak!.detail).toMatch(/raw text is missing/);
+  });
+
   it('(d) a foreign event with a made-up batch id is named', () => {
     let foreignId = 0;
     const path = tampered((db) => {
       const raw = JSON.stringify({ planted: true });
-      foreignId = Number(
-        db
-          .prepare(
-            `INSERT INTO events (tenant_id, source_id, ts, ts_raw, category, action, activity, outcome, raw, raw_sha256, batch_id)
-             VALUES (?, 'planted', 1, '1', 'auth', 'login', 'login', 'success', ?, ?, 987654)`,
-          )
-          .run(tenantB, raw, sha256Hex(raw)).lastInsertRowid,
-      );
+      foreignId = plant(db, tenantB, 'planted', raw, 987654);
     });
     const result = verify(path);
     expect(result.ok).toBe(false);
@@ -135,12 +156,8 @@ describe('verifyWorkspace', () => {
   it('(d3) verifying one tenant finds its foreign event even when another tenant has one with a lower id', () => {
     const ids: number[] = [];
     const path = tampered((db) => {
-      const plant = db.prepare(
-        `INSERT INTO events (tenant_id, source_id, ts, ts_raw, category, action, activity, outcome, raw, raw_sha256, batch_id)
-         VALUES (?, ?, 1, '1', 'auth', 'login', 'login', 'success', '{}', ?, 987654)`,
-      );
-      ids.push(Number(plant.run(tenantB, 'planted-b', sha256Hex('{}')).lastInsertRowid));
-      ids.push(Number(plant.run(tenantA, 'planted-a', sha256Hex('{}')).lastInsertRowid));
+      ids.push(plant(db, tenantB, 'planted-b', '{}', 987654));
+      ids.push(plant(db, tenantA, 'planted-a', '{}', 987654));
     });
     expect(verify(path, [tenantA]).firstBreak).toMatchObject({ tenantId: tenantA, kind: 'event', eventId: ids[1] });
     expect(verify(path, [tenantB]).firstBreak).toMatchObject({ tenantId: tenantB, kind: 'event', eventId: ids[0] });
@@ -151,10 +168,7 @@ describe('verifyWorkspace', () => {
     const path = tampered((db) => {
       batchId = target(db, tenantA, 1).batchId;
       const raw = JSON.stringify({ planted: 2 });
-      db.prepare(
-        `INSERT INTO events (tenant_id, source_id, ts, ts_raw, category, action, activity, outcome, raw, raw_sha256, batch_id)
-         VALUES (?, 'planted-2', 1, '1', 'auth', 'login', 'login', 'success', ?, ?, ?)`,
-      ).run(tenantA, raw, sha256Hex(raw), batchId);
+      plant(db, tenantA, 'planted-2', raw, batchId);
     });
     expect(verify(path).firstBreak).toMatchObject({ tenantId: tenantA, kind: 'batch', batchId });
   });

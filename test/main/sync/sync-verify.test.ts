@@ -29,7 +29,7 @@ describe('verify over synced events', () => {
     const names = db.prepare('SELECT DISTINCT normalizer FROM batches WHERE tenant_id = ? AND event_count > 0').all(tenantId) as { normalizer: string | null }[];
     const victim = db.prepare('SELECT id, action FROM events WHERE tenant_id = ? ORDER BY id LIMIT 1 OFFSET 700').get(tenantId) as { id: number; action: string };
     const forged = `${victim.action}.forged`;
-    db.prepare('UPDATE events SET action = ? WHERE id = ?').run(forged, victim.id);
+    db.prepare('UPDATE event_rows SET action = ? WHERE id = ?').run(forged, victim.id);
     db.close();
     expect(names).toEqual([{ normalizer: `okta@${NORMALIZER_VERSIONS.okta}` }]);
 
