@@ -121,6 +121,21 @@ export function histogram(
 
 type FacetField = (typeof FACET_FIELDS)[number];
 
+/*
+ * Emails count case-insensitively, as `actor:` matches them (events_actor_email is NOCASE): a top
+ * value and the filter it offers agree. Shown as the smallest spelling of each group.
+ * Over all tenants with no query, the groups come in the index's order from a walk of
+ * events_actor_email (the range is checked inside it): 55 ms at 1M instead of a 313 ms sort.
+ * Otherwise lower() (the same ASCII folding as NOCASE) keeps the planner from choosing that walk
+ * for a filtered view, which would look up every row (3.5 s for outcome:failure).
+ */
+const emailIndexWalk = (field: FacetField, view: View) => field === 'actor_email' && view.scope.kind === 'all' && view.query.trim() === '';
+const groupValue = (field: FacetField, column: string) => (field === 'actor_email' ? `min(${column})` : column);
+function groupKey(field: FacetField, column: string, view: View): string {
+  if (field !== 'actor_email') return column;
+  return emailIndexWalk(field, view) ? `${column} COLLATE NOCASE` : `lower(${column})`;
+}
+
 export function topValues(
   db: ReadDb,
   view: View,
@@ -136,8 +151,9 @@ export function topValues(
   const rows = (plan && rollupTopValues(db, plan, column, limit)) ?? db
     .prepare(
       // The window sum gives the total in the same scan.
-      `SELECT ${column} AS value, count(*) AS n, sum(count(*)) OVER () AS total FROM event_rows e WHERE ${withCancelPoint(where)}
-       GROUP BY ${column} ORDER BY n DESC, value LIMIT ?`,
+      `SELECT ${groupValue(field, column)} AS value, count(*) AS n, sum(count(*)) OVER () AS total
+       FROM event_rows e${emailIndexWalk(field, view) ? ' INDEXED BY events_actor_email' : ''} WHERE ${withCancelPoint(where)}
+       GROUP BY ${groupKey(field, column, view)} ORDER BY n DESC, value LIMIT ?`,
     )
     .all(...params, limit) as { value: string | number | null; n: number; total: number }[];
   const total = rows[0]?.total ?? 0;
