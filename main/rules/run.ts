@@ -123,19 +123,29 @@ function runCorrelation(db: QueryDb, rule: CorrelationRule, refs: readonly Detec
   }));
 }
 
+/**
+ * Which of the chosen rules one call runs: all of them, or one of two halves that share nothing
+ * and can run at once on two readers (the job does, main/api/rule-run-job.ts): the SQL rules, and
+ * the rest (the sweep, the correlations over it, and the problems of the rules that cannot run).
+ */
+export type RulePart = 'all' | 'sql' | 'detections';
+
 /** Runs `selected` (ids; all usable rules when absent) from `rules`. */
-export function runRules(db: QueryDb, rules: readonly LoadedRule[], opts: RunOptions, selected?: readonly string[]): RunResult {
+export function runRules(db: QueryDb, rules: readonly LoadedRule[], opts: RunOptions, selected?: readonly string[], part: RulePart = 'all'): RunResult {
   const usable = rules.filter((r): r is DetectionRule | CorrelationRule | SqlRule => r.kind === 'detection' || r.kind === 'correlation' || r.kind === 'sql');
-  const chosen = selected ? usable.filter((r) => selected.includes(r.id)) : usable;
+  const inPart = (r: DetectionRule | CorrelationRule | SqlRule) => part === 'all' || (part === 'sql') === (r.kind === 'sql');
+  const picked = selected ? usable.filter((r) => selected.includes(r.id)) : usable;
+  const chosen = picked.filter(inPart);
   const silenced = new Set<string>();
   if (!selected || selected.length > 1) {
-    for (const c of chosen) {
+    // From the whole selection, so each part silences what a single run would.
+    for (const c of picked) {
       if (c.kind === 'correlation' && !c.spec.generate) for (const ref of c.spec.rules) silenced.add(ref);
     }
   }
   const cap = opts.maxFindingsPerRule ?? 10_000;
   const result: RunResult = { findings: [], problems: [], truncated: [], cancelled: false };
-  for (const u of rules) {
+  for (const u of part === 'sql' ? [] : rules) {
     if (u.kind === 'unsupported' || u.kind === 'invalid') {
       if (!selected || selected.includes(u.id)) result.problems.push({ ruleId: u.id, title: u.title, reason: `${u.kind}: ${u.reason}` });
     }

@@ -11,7 +11,7 @@ import { cancelPointSql } from '../query/cancel-point.ts';
 import { registerSigmaFunctions } from '../rules/functions.ts';
 import type { CorrelationRule, DetectionRule, LoadedRule, SqlRule } from '../rules/load.ts';
 import { loadRuleFolder } from '../rules/pack.ts';
-import { runRules, type Finding, type RunResult } from '../rules/run.ts';
+import { runRules, type Finding, type RulePart, type RunResult } from '../rules/run.ts';
 import { progressReporter } from '../rules/progress.ts';
 import { runConsoleSql, type SqlRunArgs } from './sql-console.ts';
 import type { OpContext } from './write-ops.ts';
@@ -96,7 +96,7 @@ export function ruleReadOps(db: ReadDb) {
   };
   return {
     rulesList: (a: { dir: string; userDir?: string }) => ({ rules: pack(a.dir, a.userDir).map(summary) }),
-    rulesRun: (a: { dir: string; userDir?: string; view: View; ruleIds?: string[] }, ctx: OpContext): RunResult => {
+    rulesRun: (a: { dir: string; userDir?: string; view: View; ruleIds?: string[]; part?: RulePart }, ctx: OpContext): RunResult => {
       ready();
       const v = viewSql(a.view);
       const point = cancelPointSql();
@@ -106,7 +106,7 @@ export function ruleReadOps(db: ReadDb) {
         viewParams: v.params as (string | number)[],
         shouldStop: () => ctx.signal.aborted,
         onProgress: progressReporter((p) => ctx.report(p)),
-      }, a.ruleIds);
+      }, a.ruleIds, a.part);
     },
     findingsList: (a: { runId?: number }) => listFindings(db, a.runId ?? null),
     sqlRun: (a: SqlRunArgs) => runConsoleSql(db, a),

@@ -5,7 +5,8 @@
  * source ids and shifted by ten minutes more than the last, so the tenants grow denser in the same
  * weeks, as a bigger organisation's would (and history-reading SQL rules see that density).
  *
- * Printed: the whole pack (time, findings), then each SQL rule and correlation alone, and the
+ * Printed: the whole pack (time, findings) on one connection, then as the app runs it (the rule-run
+ * job through the store host: the SQL rules on a second reader beside the rest), then each SQL rule and correlation alone, and the
  * detection rules that name no event type alone (these read every event of their source: the
  * slowest single detection rules), the slowest of each, and a ✓/✗ against the targets. The
  * yardstick, measured in the same run: one plain scan of every event's raw JSON (`json_valid`),
@@ -13,11 +14,14 @@
  *
  *   node --experimental-strip-types test/bench/rules.ts
  *   RULES_BENCH_EVENTS=100000 node --experimental-strip-types test/bench/rules.ts
+ *   RULES_BENCH_KEEP=1        keep the workspace (its folder is printed)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { ruleRunJobs } from '../../main/api/rule-run-job.ts';
+import { StoreHost } from '../../main/store-host/store-host.ts';
 import { closeWorkspace, openWorkspaceForWrite } from '../../main/store/open.ts';
 import { writeOps } from '../../main/store-worker/write-ops.ts';
 import { registerSigmaFunctions } from '../../main/rules/functions.ts';
@@ -72,8 +76,36 @@ try {
   console.log(`yardstick: one scan parsing every raw event: ${seconds(scanMs)}\n`);
 
   const all = { viewWhere: '1', viewParams: [] };
-  const [whole, packMs] = timed(() => runRules(db, rules, all));
+  // Where the pack's time goes: what run.ts says is running, timed from one report to the next.
+  const phases = new Map<string, number>();
+  let phase: { name: string; at: number } | null = null;
+  const onProgress = (_done: number, _total: number, _findings?: number, running?: string) => {
+    const now = performance.now();
+    if (phase) phases.set(phase.name, (phases.get(phase.name) ?? 0) + now - phase.at);
+    phase = running ? { name: running, at: now } : null;
+  };
+  const [whole, packMs] = timed(() => runRules(db, rules, { ...all, onProgress }));
   console.log(`whole pack: ${seconds(packMs)} (${(packMs / scanMs).toFixed(1)} × scan), ${fmt(whole.findings.length)} findings, ${whole.truncated.length} rules at the findings cap`);
+  const byTime = [...phases].sort((x, y) => y[1] - x[1]);
+  console.log(`  its phases: ${byTime.slice(0, 6).map(([name, ms]) => `${name} ${seconds(ms)}`).join('; ')}; the other ${byTime.length - 6} ${seconds(byTime.slice(6).reduce((n, [, ms]) => n + ms, 0))}`);
+
+  // As the app runs it: the job splits the pack over two readers of the store host (and saves the findings).
+  const host = await StoreHost.open({ workspacePath: path, workerUrl: new URL('../../main/store-worker/entry.ts', import.meta.url) });
+  const appView = { scope: { kind: 'all' as const }, range: { from: null, to: null }, query: '' };
+  // The copies were written behind the full-text indexer's back: index them now, so it does not
+  // take a core from the timed runs (a workspace at rest has no backlog).
+  await host.write('indexFullText', {});
+  const jobs = ruleRunJobs(host);
+  const appRun = async () => {
+    const t0 = performance.now();
+    const out = await jobs.run({ dir: join(resourcesDir, 'rules'), userDir: join(dir, 'no-user-rules'), view: appView });
+    return [out, performance.now() - t0] as const;
+  };
+  // The first run also loads the pack into each reader (once per worker, kept after).
+  const [, coldMs] = await appRun();
+  const [appOut, appMs] = await appRun();
+  await host.close();
+  console.log(`whole pack as the app runs it (two readers): ${seconds(appMs)} (${(appMs / scanMs).toFixed(1)} × scan; first run, loading the pack, ${seconds(coldMs)}), ${fmt(appOut.findings.length)} findings`);
 
   const alone = usable.filter((r) => r.kind !== 'detection' || actionPrefilter(r.cond, r.sourceKinds) === null);
   const singles: [number, string, string][] = [];
@@ -91,8 +123,10 @@ try {
   console.log('| --- | --- | --- | --- |');
   // The targets are for 1,000,000 events: a smaller run is marked, not judged.
   const judge = (ok: boolean) => (events < 1_000_000 ? '(run at 1,000,000 to judge)' : ok ? '✓' : '✗');
-  console.log(`| whole pack over ${fmt(events)} events | ${seconds(packMs)} | ≤ 10 s at 1,000,000 | ${judge(packMs <= 10_000)} |`);
+  console.log(`| whole pack over ${fmt(events)} events, one connection | ${seconds(packMs)} | | |`);
+  console.log(`| whole pack over ${fmt(events)} events, as the app runs it | ${seconds(appMs)} | ≤ 10 s at 1,000,000 | ${judge(appMs <= 10_000)} |`);
   console.log(`| slowest single rule | ${seconds(slowest)} | ≤ 1 s at 1,000,000 | ${judge(slowest <= 1_000)} |`);
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (process.env.RULES_BENCH_KEEP === '1') console.log(`kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
 }

@@ -5,7 +5,11 @@
  * time limit as sentences.
  */
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerSigmaFunctions } from '../../../main/rules/functions.ts';
+import { runRules } from '../../../main/rules/run.ts';
+import { builtInRules } from './demo-rules-db.ts';
 import { dispatch } from '../../../main/api/dispatch.ts';
 import { startBackend, type Backend } from '../../../main/backend.ts';
 import { removeTempDirs, tempWorkspacePath } from '../store/fixtures.ts';
@@ -15,8 +19,9 @@ const workerUrl = new URL('../../../main/store-worker/entry.ts', import.meta.url
 const all = { scope: { kind: 'all' }, range: { from: null, to: null }, query: '' };
 
 let backend: Backend;
+const workspacePath = tempWorkspacePath();
 beforeAll(async () => {
-  backend = await startBackend({ workspacePath: tempWorkspacePath(), resourcesDir, transport: 'http', workerUrl });
+  backend = await startBackend({ workspacePath, resourcesDir, transport: 'http', workerUrl });
   await backend.demo!.done;
 }, 120_000);
 afterAll(async () => {
@@ -44,6 +49,18 @@ describe('rules, findings and SQL over the API', () => {
     expect(listed.findings).toHaveLength(run.findings.length);
     const event = (await call('events.get', { id: run.findings[0]!.eventIds[0] })) as { id: number };
     expect(event.id).toBe(run.findings[0]!.eventIds[0]);
+  });
+
+  it('finds over the API, its two halves on two readers, exactly what one run on one connection finds', async () => {
+    const run = (await call('rules.run', { view: all })) as { findings: { ruleId: string; tenantId: number; ts: number; eventIds: number[] }[]; problems: unknown[] };
+    const db = new Database(workspacePath, { readonly: true });
+    registerSigmaFunctions(db);
+    const single = runRules(db, builtInRules(), { viewWhere: '1', viewParams: [] });
+    db.close();
+    const key = (f: { ruleId: string; tenantId: number; ts: number; eventIds: number[] }) => `${f.ruleId} ${f.tenantId} ${f.ts} ${f.eventIds.join(',')}`;
+    expect(single.findings.length).toBeGreaterThan(100);
+    expect(run.findings.map(key)).toEqual(single.findings.map(key));
+    expect(run.problems).toHaveLength(single.problems.length);
   });
 
   it('runs one rule over a narrower view', async () => {
