@@ -81,7 +81,8 @@ export async function serveDownload(res: ServerResponse, params: URLSearchParams
   const { id, which } = requested(params, tickets);
   const { path, format, size } = await downloadable(handlers, id, which);
   res.writeHead(200, {
-    'content-type': format === 'manifest' ? TYPES['json']! : (TYPES[format] ?? 'application/octet-stream'),
+    // A findings export ('findings-csv') is served as its file format.
+    'content-type': format === 'manifest' ? TYPES['json']! : (TYPES[format.replace(/^findings-/, '')] ?? 'application/octet-stream'),
     'content-length': String(size),
     'content-disposition': attachment(basename(path)),
     'cache-control': 'no-store',

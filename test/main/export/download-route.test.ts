@@ -21,10 +21,13 @@ beforeAll(async () => {
   const path = join(dir, 'trailkeeper-all-20250101T000000Z.csv');
   writeFileSync(path, body);
   writeFileSync(`${path}.manifest.json`, '{"format":"trailkeeper-export-manifest"}\n');
+  const findings = join(dir, 'trailkeeper-findings-20250101T000000Z.ndjson');
+  writeFileSync(findings, '{"ruleId":"r"}\n');
   const base = { name: 'x', format: 'csv', view: null, rows: 1, bytes: body.length, sha256: 'x', startedAt: 1, finishedAt: 2, error: null };
   records = [
     { ...base, id: 1, status: 'ok', path, manifestPath: `${path}.manifest.json` },
     { ...base, id: 2, status: 'running', path: join(dir, 'running.csv'), manifestPath: null },
+    { ...base, id: 3, status: 'ok', format: 'findings-ndjson', path: findings, manifestPath: `${findings}.manifest.json` },
   ];
   const handlers = {
     'exports.list': async ({ id }: { id?: number }) => ({ exports: records.filter((r) => r.id === id) }),
@@ -50,6 +53,13 @@ describe('GET /download', () => {
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(createHash('sha256').update(body).digest('hex'));
     const manifest = await get('?id=1&file=manifest');
     expect(await manifest.json()).toEqual({ format: 'trailkeeper-export-manifest' });
+  });
+
+  it('serves a findings export as its file format, not as bytes of no type', async () => {
+    const res = await get('?id=3');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
+    expect(await res.text()).toBe('{"ruleId":"r"}\n');
   });
 
   it('refuses without the token, an unfinished export, an unknown id and a bad file name, each with a sentence', async () => {
