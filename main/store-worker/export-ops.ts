@@ -66,10 +66,10 @@ export interface ExportHistoryRow {
   error: string | null;
 }
 
-/** The view's rows in order (narrowed to a rule run's findings' events), a page at a time, checking for cancel before each page. */
 /**
- * The view's rows a page at a time. `withRaw: false` reads `event_rows` alone (raw is '' in each
- * row): a format that never writes the raw text skips 60 % of the bytes (migration 9).
+ * The view's rows in order (narrowed to a rule run's findings' events or marked rows), a page at
+ * a time, checking for cancel before each page. `withRaw: false` reads `event_rows` alone (raw is
+ * '' in each row): a format that never writes the raw text skips 60 % of the bytes (migration 9).
  */
 function* viewPages(
   db: ReadDb,
