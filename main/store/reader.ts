@@ -129,11 +129,14 @@ type FacetField = (typeof FACET_FIELDS)[number];
  * Otherwise lower() (the same ASCII folding as NOCASE) keeps the planner from choosing that walk
  * for a filtered view, which would look up every row (3.5 s for outcome:failure).
  */
-const emailIndexWalk = (field: FacetField, view: View) => field === 'actor_email' && view.scope.kind === 'all' && view.query.trim() === '';
-const groupValue = (field: FacetField, column: string) => (field === 'actor_email' ? `min(${column})` : column);
-function groupKey(field: FacetField, column: string, view: View): string {
-  if (field !== 'actor_email') return column;
-  return emailIndexWalk(field, view) ? `${column} COLLATE NOCASE` : `lower(${column})`;
+function grouping(field: FacetField, column: string, view: View): { value: string; key: string; source: string } {
+  if (field !== 'actor_email') return { value: column, key: column, source: 'event_rows e' };
+  const walk = view.scope.kind === 'all' && view.query.trim() === '';
+  return {
+    value: `min(${column})`,
+    key: walk ? `${column} COLLATE NOCASE` : `lower(${column})`,
+    source: walk ? 'event_rows e INDEXED BY events_actor_email' : 'event_rows e',
+  };
 }
 
 export function topValues(
@@ -148,12 +151,12 @@ export function topValues(
   // `field` is checked against a fixed list above, so naming the column here is safe.
   const column = field === 'tenant' ? 'e.tenant_id' : `e.${field}`;
   const plan = opts.rollups === false ? null : rollupPlan(view);
+  const g = grouping(field, column, view);
   const rows = (plan && rollupTopValues(db, plan, column, limit)) ?? db
     .prepare(
       // The window sum gives the total in the same scan.
-      `SELECT ${groupValue(field, column)} AS value, count(*) AS n, sum(count(*)) OVER () AS total
-       FROM event_rows e${emailIndexWalk(field, view) ? ' INDEXED BY events_actor_email' : ''} WHERE ${withCancelPoint(where)}
-       GROUP BY ${groupKey(field, column, view)} ORDER BY n DESC, value LIMIT ?`,
+      `SELECT ${g.value} AS value, count(*) AS n, sum(count(*)) OVER () AS total FROM ${g.source} WHERE ${withCancelPoint(where)}
+       GROUP BY ${g.key} ORDER BY n DESC, value LIMIT ?`,
     )
     .all(...params, limit) as { value: string | number | null; n: number; total: number }[];
   const total = rows[0]?.total ?? 0;
