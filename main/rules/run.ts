@@ -56,6 +56,8 @@ export interface RunOptions {
   /** Before each rule (done of total), with the findings so far and, while many rules run together, what is running. */
   onProgress?: (done: number, total: number, findings?: number, running?: string) => void;
   maxFindingsPerRule?: number;
+  /** The highest event id the full-text index holds (its watermark): rules that allow it read those events through the index. */
+  fullTextUpTo?: number;
 }
 
 class Stopped extends Error {}
@@ -170,6 +172,7 @@ export function runRules(db: QueryDb, rules: readonly LoadedRule[], opts: RunOpt
       swept = sweepDetections(db, toSweep, {
         viewWhere: opts.viewWhere,
         viewParams: opts.viewParams,
+        fullTextUpTo: opts.fullTextUpTo,
         shouldStop: () => opts.shouldStop?.() ?? false,
         onScan: (done, scans) => opts.onProgress?.(Math.floor((detections.length * done) / scans), total, undefined, sweeping),
       });

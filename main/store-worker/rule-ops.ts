@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type Database from 'better-sqlite3';
+import { ftsWatermark } from '../store/fts-indexer.ts';
 import type { ReadDb, WriteDb } from '../store/open.ts';
 import { viewSql, type View } from '../store/view-sql.ts';
 import { cancelPointSql } from '../query/cancel-point.ts';
@@ -106,6 +107,7 @@ export function ruleReadOps(db: ReadDb) {
         viewParams: v.params as (string | number)[],
         shouldStop: () => ctx.signal.aborted,
         onProgress: progressReporter((p) => ctx.report(p)),
+        fullTextUpTo: ftsWatermark(db),
       }, a.ruleIds, a.part);
     },
     findingsList: (a: { runId?: number }) => listFindings(db, a.runId ?? null),

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ftsWatermark } from '../../../main/store/fts-indexer.ts';
 import { viewSql, type View } from '../../../main/store/view-sql.ts';
 import { ruleWhere } from '../../../main/rules/compile.ts';
 import type { DetectionRule } from '../../../main/rules/load.ts';
@@ -17,7 +18,8 @@ const detections = builtInRules().filter((r): r is DetectionRule => r.kind === '
 let db: Database.Database;
 
 beforeAll(async () => {
-  db = await openDemoForRules();
+  // Indexed but for the last 500 events: rules with a full-text prefilter read through the index, and past its watermark.
+  db = await openDemoForRules('all-but-tail');
 }, 120_000);
 afterAll(() => {
   db?.close();
@@ -49,6 +51,19 @@ describe('the sweep', () => {
     // Not a vacuous comparison: the demo plants cases for many rules.
     expect([...expected.values()].filter((ids) => ids.length > 0).length).toBeGreaterThanOrEqual(15);
     expect(swept(view)).toEqual(expected);
+  });
+
+  it('reads through the full-text index for the rules that allow it, and finds the same', () => {
+    const watermark = ftsWatermark(db);
+    const { total } = db.prepare('SELECT max(id) AS total FROM event_rows').get() as { total: number };
+    expect(watermark).toBe(total - 500);
+    const read: string[] = [];
+    const spy = { prepare: (sql: string) => (read.push(sql), db.prepare(sql)) };
+    const view: View = { scope: { kind: 'all' }, range: { from: null, to: null }, query: '' };
+    const v = viewSql(view);
+    const out = sweepDetections(spy, detections, { viewWhere: v.where, viewParams: v.params as (string | number)[], fullTextUpTo: watermark });
+    expect(read.filter((sql) => sql.includes('FROM events_fts WHERE events_fts MATCH ?) OR e.id > ?')).length).toBeGreaterThan(0);
+    expect(new Map([...out].map(([rule, rows]) => [rule.id, rows.map((r) => r.id)]))).toEqual(oneByOne(view));
   });
 
   it('and over a narrowed view (one tenant, a time window, a query)', () => {
