@@ -77,13 +77,14 @@ function* sqlMatches(db: QueryDb, rule: SqlRule, opts: RunOptions): Generator<{ 
 }
 
 /**
- * The raw events of `ids`, parsed, read by rowid a page at a time. `parsed` keeps them for the
- * run: correlations over the same rule (brute force and password spray both count failed
- * sign-ins) parse each event once.
+ * The raw events of `rows`, parsed: from the text the sweep brought back, else read by rowid a
+ * page at a time. `parsed` keeps them for the run: correlations over the same rule (brute force
+ * and password spray both count failed sign-ins) parse each event once.
  */
-function rawEvents(db: QueryDb, ids: readonly number[], parsed: Map<number, unknown>): Map<number, unknown> {
+function rawEvents(db: QueryDb, rows: readonly SweptRow[], parsed: Map<number, unknown>): Map<number, unknown> {
   const stmt = db.prepare('SELECT id, raw FROM event_raw WHERE id IN (SELECT value FROM json_each(?))');
-  const missing = ids.filter((id) => !parsed.has(id));
+  for (const row of rows) if (row.raw !== undefined && !parsed.has(row.id)) parsed.set(row.id, JSON.parse(row.raw));
+  const missing = [...new Set(rows.map((r) => r.id))].filter((id) => !parsed.has(id));
   for (let i = 0; i < missing.length; i += 5000) {
     for (const row of stmt.iterate(JSON.stringify(missing.slice(i, i + 5000))) as IterableIterator<{ id: number; raw: string }>) parsed.set(row.id, JSON.parse(row.raw));
   }
@@ -109,7 +110,7 @@ function correlationRefs(rule: CorrelationRule, all: readonly LoadedRule[]): Det
 /** A correlation over its referenced rules' matches (from the sweep), reading the raw events it groups by. */
 function runCorrelation(db: QueryDb, rule: CorrelationRule, refs: readonly DetectionRule[], swept: Map<DetectionRule, SweptRow[]>, parsed: Map<number, unknown>): Finding[] {
   const rows = refs.map((d) => swept.get(d) ?? []);
-  const events = rawEvents(db, [...new Set(rows.flat().map((r) => r.id))], parsed);
+  const events = rawEvents(db, rows.flat(), parsed);
   const matched: MatchedEvent[] = [];
   refs.forEach((d, i) => {
     for (const row of rows[i]!) matched.push({ rule: i, ruleName: d.name, id: row.id, ts: row.ts, tenantId: row.tenantId, event: events.get(row.id) });
@@ -173,6 +174,7 @@ export function runRules(db: QueryDb, rules: readonly LoadedRule[], opts: RunOpt
         viewWhere: opts.viewWhere,
         viewParams: opts.viewParams,
         fullTextUpTo: opts.fullTextUpTo,
+        withRaw: new Set([...refsOf.values()].flatMap((refs) => (typeof refs === 'string' ? [] : refs))),
         shouldStop: () => opts.shouldStop?.() ?? false,
         onScan: (done, scans) => opts.onProgress?.(Math.floor((detections.length * done) / scans), total, undefined, sweeping),
       });
