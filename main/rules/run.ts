@@ -77,18 +77,26 @@ function* sqlMatches(db: QueryDb, rule: SqlRule, opts: RunOptions): Generator<{ 
 }
 
 /**
- * The raw events of `rows`, parsed: from the text the sweep brought back, else read by rowid a
- * page at a time. `parsed` keeps them for the run: correlations over the same rule (brute force
- * and password spray both count failed sign-ins) parse each event once.
+ * The raw events of `rows`, parsed: the members the sweep brought back (those every correlation
+ * of the run reads), else the whole event read by rowid a page at a time. `parsed` keeps them for
+ * the run: correlations over the same rule (brute force and password spray both count failed
+ * sign-ins) parse each event once.
  */
 function rawEvents(db: QueryDb, rows: readonly SweptRow[], parsed: Map<number, unknown>): Map<number, unknown> {
   const stmt = db.prepare('SELECT id, raw FROM event_raw WHERE id IN (SELECT value FROM json_each(?))');
-  for (const row of rows) if (row.raw !== undefined && !parsed.has(row.id)) parsed.set(row.id, JSON.parse(row.raw));
+  for (const row of rows) if (row.members !== undefined && !parsed.has(row.id)) parsed.set(row.id, JSON.parse(row.members));
   const missing = [...new Set(rows.map((r) => r.id))].filter((id) => !parsed.has(id));
   for (let i = 0; i < missing.length; i += 5000) {
     for (const row of stmt.iterate(JSON.stringify(missing.slice(i, i + 5000))) as IterableIterator<{ id: number; raw: string }>) parsed.set(row.id, JSON.parse(row.raw));
   }
   return parsed;
+}
+
+/** The top-level members of the raw event a correlation reads: those of its group-by, counted and aliased fields. */
+function correlationKeys(rule: CorrelationRule): string[] {
+  const { groupBy, field, aliases } = rule.spec;
+  const fields = [...groupBy, ...(field ? [field] : []), ...Object.values(aliases).flatMap((byRule) => Object.values(byRule))];
+  return fields.map((f) => f.split('.')[0]!);
 }
 
 function resolve(ref: string, rules: readonly LoadedRule[]): DetectionRule | CorrelationRule | SqlRule | string {
@@ -174,7 +182,10 @@ export function runRules(db: QueryDb, rules: readonly LoadedRule[], opts: RunOpt
         viewWhere: opts.viewWhere,
         viewParams: opts.viewParams,
         fullTextUpTo: opts.fullTextUpTo,
-        withRaw: new Set([...refsOf.values()].flatMap((refs) => (typeof refs === 'string' ? [] : refs))),
+        members: {
+          rules: new Set([...refsOf.values()].flatMap((refs) => (typeof refs === 'string' ? [] : refs))),
+          keys: [...new Set([...refsOf.keys()].flatMap(correlationKeys))],
+        },
         shouldStop: () => opts.shouldStop?.() ?? false,
         onScan: (done, scans) => opts.onProgress?.(Math.floor((detections.length * done) / scans), total, undefined, sweeping),
       });

@@ -12,14 +12,14 @@ import { FTS_ESCAPE_GUARD, ftsPrefilter } from './fts-prefilter.ts';
 import type { DetectionRule } from './load.ts';
 import { actionPrefilter } from './prefilter.ts';
 import type { QueryDb } from './run.ts';
-import { condSql, type Sql, type SqlParam } from './sql.ts';
+import { condSql, jsonPath, type Sql, type SqlParam } from './sql.ts';
 
 export interface SweptRow {
   id: number;
   ts: number;
   tenantId: number;
-  /** The raw event, for the rules in SweepOptions.withRaw (the scan has read it already). */
-  raw?: string;
+  /** For the rules in SweepOptions.members: JSON text of an object holding those top-level members of the raw event. */
+  members?: string;
 }
 
 /** An event the full-text query (first parameter) returns, or one the index does not hold yet (past the second). */
@@ -66,8 +66,12 @@ export interface SweepOptions {
   onScan?: (done: number, total: number) => void;
   /** The highest event id the full-text index holds; absent, the index is not used. */
   fullTextUpTo?: number;
-  /** Rules whose matches come back with their raw text (what correlations group by), saving a second read. */
-  withRaw?: ReadonlySet<DetectionRule>;
+  /**
+   * Rules whose matches come back with some top-level members of their raw event (what
+   * correlations group by and count): cut out by SQLite from the JSON it has parsed already, so
+   * the event is neither read nor parsed whole a second time.
+   */
+  members?: { rules: ReadonlySet<DetectionRule>; keys: readonly string[] };
 }
 
 /** Each rule's matches among the view's events, ascending by (ts, id). */
@@ -91,12 +95,15 @@ export function sweepDetections(db: QueryDb, rules: readonly DetectionRule[], op
   }
   scans.forEach(({ tenants, chunk }, i) => {
     if (opts.shouldStop?.()) throw new SweepStopped();
-    const { sql, params, decode } = scanStatement(chunk, tenants, opts, [...chunk.any, ...[...chunk.byAction.values()].flat()].some((p) => opts.withRaw?.has(p.rule)));
+    const withMembers = [...chunk.any, ...[...chunk.byAction.values()].flat()].some((p) => opts.members?.rules.has(p.rule));
+    const { sql, params, decode } = scanStatement(chunk, tenants, opts, withMembers ? opts.members!.keys : []);
     let n = 0;
     for (const row of db.prepare(sql).iterate(...params) as IterableIterator<SweptRow & { action: string; bits: number }>) {
       if (++n % 2000 === 0 && opts.shouldStop?.()) throw new SweepStopped();
       for (const rule of decode(row.action, row.bits)) {
-        out.get(rule)!.push(opts.withRaw?.has(rule) ? { id: row.id, ts: row.ts, tenantId: row.tenantId, raw: row.raw } : { id: row.id, ts: row.ts, tenantId: row.tenantId });
+        const swept: SweptRow = { id: row.id, ts: row.ts, tenantId: row.tenantId };
+        if (opts.members?.rules.has(rule)) swept.members = row.members;
+        out.get(rule)!.push(swept);
       }
     }
     opts.onScan?.(i + 1, scans.length);
@@ -173,8 +180,9 @@ function chunks(rules: readonly Prepared[]): Chunk[] {
  * the next bit, the rules of the event's own action (the same bits mean other rules for another
  * action, so decoding needs the action). Only rows with a bit set come back.
  */
-function scanStatement(chunk: Chunk, tenants: readonly number[], opts: SweepOptions, withRaw: boolean): Sql & { decode: (action: string, bits: number) => DetectionRule[] } {
-  const params: SqlParam[] = [];
+function scanStatement(chunk: Chunk, tenants: readonly number[], opts: SweepOptions, memberKeys: readonly string[]): Sql & { decode: (action: string, bits: number) => DetectionRule[] } {
+  const members = memberKeys.length > 0 ? `json_object(${memberKeys.map(() => '?, e.raw -> ?').join(', ')}) AS members, ` : '';
+  const params: SqlParam[] = memberKeys.flatMap((k) => [k, jsonPath([k])]);
   const terms: string[] = [];
   chunk.any.forEach((p, i) => {
     if (chunk.driven) {
@@ -203,7 +211,7 @@ function scanStatement(chunk: Chunk, tenants: readonly number[], opts: SweepOpti
   // A driven scan starts from the ids (the unary + keeps SQLite off the tenant index).
   const fullText = chunk.driven ? [chunk.any.map((p) => `(${p.fullText})`).join(' OR '), opts.fullTextUpTo!] : [];
   const sql =
-    `SELECT * FROM (SELECT e.id AS id, e.ts AS ts, e.tenant_id AS tenantId, lower(e.action) AS action, ${withRaw ? 'e.raw AS raw, ' : ''}${terms.join(' + ')} AS bits ` +
+    `SELECT * FROM (SELECT e.id AS id, e.ts AS ts, e.tenant_id AS tenantId, lower(e.action) AS action, ${members}${terms.join(' + ')} AS bits ` +
     `FROM (SELECT r.*, x.raw AS raw FROM event_rows r LEFT JOIN event_raw x ON x.id = r.id) e WHERE ${opts.viewWhere} AND ${chunk.driven ? '+' : ''}e.tenant_id IN (SELECT value FROM json_each(?))${onlyActions}${chunk.driven ? ` AND ${IN_FULL_TEXT}` : ''}) WHERE bits <> 0`;
   const decode = (action: string, bits: number): DetectionRule[] => {
     const hit: DetectionRule[] = [];
