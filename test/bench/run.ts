@@ -46,7 +46,8 @@ const SLOW_MS = 2_000;
 const benchStart = performance.now();
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 const log = (s: string) => console.log(s);
-const elapsed = () => `${((performance.now() - benchStart) / 1000).toFixed(1)}s`;
+/** Time since the start, and the process's peak RSS so far: which phase sets the peak. */
+const elapsed = () => `${((performance.now() - benchStart) / 1000).toFixed(1)}s, peak RSS so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`;
 
 // ---------------------------------------------------------------------------------------------
 // Memory: whole-process RSS (main + workers + SQLite), and V8 heaps per thread where we can see them.
@@ -246,7 +247,7 @@ if (backlog !== null) {
   const left = Number(await anyRead('fullTextBacklog', {}));
   log(
     `  full text caught up in ${fmt(ftsMs / 1000, 1)} s (${fmt((backlog / Math.max(ftsMs, 1)) * 1000)} ev/s; writer busy ` +
-      `${fmt(peek.writer.worker.performance.eventLoopUtilization(eluWriterFts0).utilization * 100)}%); backlog now ${fmt(left)}`,
+      `${fmt(peek.writer.worker.performance.eventLoopUtilization(eluWriterFts0).utilization * 100)}%); backlog now ${fmt(left)} [${elapsed()}]`,
   );
   fig('ingest.ftsCatchUpEventsPerSec', { label: 'full-text catch-up after ingest', value: backlog > 0 ? (backlog / ftsMs) * 1000 : NaN, unit: 'ev/s' });
   fig('ingest.searchableEventsPerSec', {
