@@ -3,14 +3,13 @@
  * raw is read only where a query names it. SQL rules and console queries count and window over
  * `events`; before migration 10 an aggregate joined every raw row it never read.
  */
-import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeWorkspace, openWorkspaceForWrite } from '../../../main/store/open.ts';
+import { closeWorkspace, openWorkspaceForWrite, type WriteDb } from '../../../main/store/open.ts';
 import { ensureConnection, ensureTenant } from '../../../main/store/tenants.ts';
 import { EventWriter } from '../../../main/store/writer.ts';
 import { makeEvents, removeTempDirs, tempWorkspacePath } from './fixtures.ts';
 
-let db: Database.Database;
+let db: WriteDb;
 const events = makeEvents(11, 60, { prefix: 'v' });
 
 beforeAll(() => {
