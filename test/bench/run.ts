@@ -115,7 +115,7 @@ const simOpts: SimOptions = { total: N, seed: 1, end, batchBytes: BATCH_BYTES };
 const world = buildWorld(simOpts);
 
 log(`Trailkeeper bench: ${fmt(N)} events, ${world.tenants.length} tenants, ${world.days} days, batches ≤ ${fmt(BATCH_BYTES / MiB, 1)} MiB raw`);
-log(`  node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+log(`  node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? '(unset: npm run bench sets 2, as npm run serve does)'}`);
 log(`  workspace ${workspacePath}`);
 const loadAtStart = loadavg()[0] ?? 0;
 
