@@ -1,6 +1,6 @@
 /**
- * A full-text query that every event a rule can match satisfies, so a rule that names no event
- * type need not parse the JSON of every event of its source: the sweep reads only the events the
+ * A full-text query that every event a rule can match satisfies, so a rule need not parse the JSON
+ * of every event of its source (or of its event types): the sweep reads only the events the
  * workspace's full-text index (events_fts: unicode61 over the raw text, among others) returns,
  * plus those not indexed yet. The rule's own condition still decides on each one.
  *

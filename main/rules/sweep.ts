@@ -3,10 +3,13 @@
  * (per chunk of rules), testing every rule of that kind on each event it reads. A rule that names
  * its event types (prefilter.ts) is tested only on events of those types, picked by one CASE on
  * the event's action, so most events cost a column compare and no JSON at all; an event's JSON
- * is parsed once for all the rules tested on it (SQLite's JSON cache lasts the statement). Each
- * row carries a bit per rule that matched. The scan joins the rows to their raw text itself: the
- * `events` view reads the raw once per use, and a rule reads it once per JSON path. Matches are the same as each rule's own query
- * (compile.ts's ruleWhere over the view), in the same order; test/main/rules/sweep.test.ts holds it to that.
+ * is parsed once for all the rules tested on it (SQLite's JSON cache lasts the statement). A rule
+ * whose matches must hold some words (fts-prefilter.ts) that few events hold is read through the
+ * full-text index instead: only those events, and those the index does not hold yet. Each row
+ * carries a bit per rule that matched. The scan joins the rows to their raw text itself: the
+ * `events` view reads the raw once per use, and a rule reads it once per JSON path.
+ * Matches are the same as each rule's own query (compile.ts's ruleWhere over the view), in the
+ * same order: test/main/rules/sweep.test.ts and the differential test hold it to that.
  */
 import { FTS_ESCAPE_GUARD, ftsPrefilter } from './fts-prefilter.ts';
 import type { DetectionRule } from './load.ts';
