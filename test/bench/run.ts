@@ -21,6 +21,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
 import { StoreHost } from '../../main/store-host/store-host.ts';
 import type { View } from '../../main/store/view-sql.ts';
 import { addCounts, addToMix, emptyMix, shares } from '../sim/event-mix.ts';
@@ -239,10 +240,22 @@ const anyRead = host.read.bind(host) as unknown as (op: string, args: unknown) =
 const anyWrite = host.write.bind(host) as unknown as (op: string, args: unknown) => Promise<unknown>;
 const backlog = await anyRead('fullTextBacklog', {}).then(Number, () => null);
 if (backlog !== null) {
+  // BENCH_FTS_CONFIG="automerge=4,crisismerge=64": FTS5 settings to try on the catch-up (from a second connection, the writer idle).
+  for (const [key, value] of (process.env.BENCH_FTS_CONFIG ?? '').split(',').filter(Boolean).map((kv) => kv.split('='))) {
+    const side = new Database(workspacePath);
+    // Spelled out: FTS5 refuses these commands with bound parameters.
+    if (!/^[a-z]+$/.test(key ?? '') || !Number.isInteger(Number(value))) throw new Error(`BENCH_FTS_CONFIG: ${key}=${value} is not a setting=integer`);
+    side.exec(`INSERT INTO events_fts (events_fts, rank) VALUES ('${key}', ${Number(value)})`);
+    side.close();
+    log(`  full-text setting ${key} = ${value}`);
+  }
   log(`  full-text backlog after ingest: ${fmt(backlog)} events; draining it (write op indexFullText)`);
   const ft0 = performance.now();
   const eluWriterFts0 = peek.writer.worker.performance.eventLoopUtilization();
+  // RSS while the catch-up runs (BENCH_TRACE_FTS=1): it sets the peak, by 1.7 GiB at 10M.
+  const ftsTrace = process.env.BENCH_TRACE_FTS === '1' ? setInterval(() => log(`    catch-up ${fmt((performance.now() - ft0) / 1000)} s: rss ${fmt(process.memoryUsage().rss / MiB)} MiB`), 5_000) : null;
   await anyWrite('indexFullText', {});
+  if (ftsTrace) clearInterval(ftsTrace);
   const ftsMs = performance.now() - ft0;
   const left = Number(await anyRead('fullTextBacklog', {}));
   log(
@@ -442,7 +455,6 @@ fig('disk.totalMiB', { label: 'workspace file', value: (dbBytes + walBytes) / Mi
 
 const breakdown: Record<string, number> = {};
 if (DBSTAT) {
-  const { default: Database } = await import('better-sqlite3');
   const db = new Database(workspacePath, { readonly: true });
   try {
     const rows = db
