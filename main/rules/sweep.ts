@@ -82,7 +82,8 @@ export function sweepDetections(db: QueryDb, rules: readonly DetectionRule[], op
   const out = new Map<DetectionRule, SweptRow[]>(rules.map((r) => [r, []]));
   const tenantsOf = tenantsByKind(db);
   const prepared: Prepared[] = rules.map((rule) => {
-    const query = ftsPrefilter(rule.cond);
+    // Only worth deriving when the run may read through the index.
+    const query = opts.fullTextUpTo === undefined ? null : ftsPrefilter(rule.cond);
     return { rule, cond: condSql(rule.cond), actions: actionPrefilter(rule.cond, rule.sourceKinds), fullText: query === null ? null : `(${query}) OR ${FTS_ESCAPE_GUARD}` };
   });
   const { driven, scanned } = opts.fullTextUpTo === undefined ? { driven: [], scanned: prepared } : splitByFullText(db, prepared, opts.fullTextUpTo);

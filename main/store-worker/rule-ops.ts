@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { ftsWatermark } from '../store/fts-indexer.ts';
 import type { ReadDb, WriteDb } from '../store/open.ts';
 import { viewSql, type View } from '../store/view-sql.ts';
-import { cancelPointSql } from '../query/cancel-point.ts';
+import { withCancelPoint } from '../query/cancel-point.ts';
 import { registerSigmaFunctions } from '../rules/functions.ts';
 import type { CorrelationRule, DetectionRule, LoadedRule, SqlRule } from '../rules/load.ts';
 import { loadRuleFolder } from '../rules/pack.ts';
@@ -100,10 +100,9 @@ export function ruleReadOps(db: ReadDb) {
     rulesRun: (a: { dir: string; userDir?: string; view: View; ruleIds?: string[]; part?: RulePart }, ctx: OpContext): RunResult => {
       ready();
       const v = viewSql(a.view);
-      const point = cancelPointSql();
       const rules = pack(a.dir, a.userDir);
       return runRules(db, rules, {
-        viewWhere: point ? `${point} AND ${v.where}` : v.where,
+        viewWhere: withCancelPoint(v.where),
         viewParams: v.params as (string | number)[],
         shouldStop: () => ctx.signal.aborted,
         onProgress: progressReporter((p) => ctx.report(p)),

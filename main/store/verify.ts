@@ -153,7 +153,7 @@ export function verifyWorkspace(db: ReadDb, tenantIds?: readonly number[], reder
         if (tenantId !== tenant.id) {
           return done(eventBreak(`event ${id} sits in batch ${batch.id} of tenant ${tenant.id} but claims tenant ${tenantId}`));
         }
-        // The view's LEFT JOIN gives null when the raw row alone was deleted (migration 9).
+        // The events view gives null when the raw row alone was deleted.
         if (raw === null) return done(eventBreak(`event ${id}: its raw text is missing (deleted from event_raw)`));
         if (sha256Hex(raw) !== rawSha256) {
           return done(eventBreak(`event ${id}: its raw text no longer matches the sha256 recorded at ingest`));

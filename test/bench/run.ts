@@ -242,9 +242,9 @@ const backlog = await anyRead('fullTextBacklog', {}).then(Number, () => null);
 if (backlog !== null) {
   // BENCH_FTS_CONFIG="automerge=4,crisismerge=64": FTS5 settings to try on the catch-up (from a second connection, the writer idle).
   for (const [key, value] of (process.env.BENCH_FTS_CONFIG ?? '').split(',').filter(Boolean).map((kv) => kv.split('='))) {
-    const side = new Database(workspacePath);
     // Spelled out: FTS5 refuses these commands with bound parameters.
     if (!/^[a-z]+$/.test(key ?? '') || !Number.isInteger(Number(value))) throw new Error(`BENCH_FTS_CONFIG: ${key}=${value} is not a setting=integer`);
+    const side = new Database(workspacePath);
     side.exec(`INSERT INTO events_fts (events_fts, rank) VALUES ('${key}', ${Number(value)})`);
     side.close();
     log(`  full-text setting ${key} = ${value}`);
