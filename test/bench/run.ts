@@ -8,6 +8,8 @@
  *   BENCH_BATCH_BYTES=…   raw bytes per ingest batch (default 4 MiB)
  *   BENCH_KEEP=1          keep the workspace file (its path is printed)
  *   BENCH_DBSTAT=0        skip the per-table/index disk breakdown
+ *   BENCH_TRACE_FTS=1     print RSS and its parts every 5 s of the full-text catch-up
+ *   BENCH_STOP_AFTER=fts  stop once full text has caught up (memory investigations)
  *
  * Ingest goes through the real store: StoreHost → writer worker → insert, FTS, hash chain. The
  * simulator (test/sim) writes raw Okta records and normalises them with the app's own Okta
@@ -59,6 +61,13 @@ interface ThreadPeeks {
 }
 const mem = { rss: 0, mainHeap: 0, writerHeap: 0, readerHeap: 0 };
 let host: StoreHost | null = null;
+
+/** RSS and its parts (Linux): heap and other anonymous memory, mapped files, shared memory (SQLite's WAL index). */
+function rssParts(): string {
+  const status = existsSync('/proc/self/status') ? readFileSync('/proc/self/status', 'utf8') : '';
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) / 1024;
+  return `rss ${fmt(process.memoryUsage().rss / MiB)} MiB (anon ${fmt(kb('RssAnon'))}, file ${fmt(kb('RssFile'))}, shmem ${fmt(kb('RssShmem'))})`;
+}
 
 async function sampleMemory(): Promise<void> {
   const m = process.memoryUsage();
@@ -253,7 +262,7 @@ if (backlog !== null) {
   const ft0 = performance.now();
   const eluWriterFts0 = peek.writer.worker.performance.eventLoopUtilization();
   // RSS while the catch-up runs (BENCH_TRACE_FTS=1): it sets the peak, by 1.7 GiB at 10M.
-  const ftsTrace = process.env.BENCH_TRACE_FTS === '1' ? setInterval(() => log(`    catch-up ${fmt((performance.now() - ft0) / 1000)} s: rss ${fmt(process.memoryUsage().rss / MiB)} MiB`), 5_000) : null;
+  const ftsTrace = process.env.BENCH_TRACE_FTS === '1' ? setInterval(() => log(`    catch-up ${fmt((performance.now() - ft0) / 1000)} s: ${rssParts()}`), 5_000) : null;
   await anyWrite('indexFullText', {});
   if (ftsTrace) clearInterval(ftsTrace);
   const ftsMs = performance.now() - ft0;
@@ -270,6 +279,12 @@ if (backlog !== null) {
     target: { op: '>=', value: 50_000 },
     note: ofBare((N / (ingestMs + ftsMs)) * 1000),
   });
+}
+if (process.env.BENCH_STOP_AFTER === 'fts') {
+  log(`  BENCH_STOP_AFTER=fts: stopping here [${elapsed()}]`);
+  await host?.close();
+  if (!KEEP) rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
 }
 const walBefore = existsSync(`${workspacePath}-wal`) ? statSync(`${workspacePath}-wal`).size : 0;
 log(`  file now ${fmt(statSync(workspacePath).size / MiB)} MiB + WAL ${fmt(walBefore / MiB)} MiB`);
