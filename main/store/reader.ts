@@ -126,17 +126,65 @@ type FacetField = (typeof FACET_FIELDS)[number];
  * value and the filter it offers agree. Shown as the smallest spelling of each group.
  * Over all tenants with no query, the groups come in the index's order from a walk of
  * events_actor_email (the range is checked inside it): 55 ms at 1M instead of a 313 ms sort.
- * Otherwise lower() (the same ASCII folding as NOCASE) keeps the planner from choosing that walk
- * for a filtered view, which would look up every row (3.5 s for outcome:failure).
  */
-function grouping(field: FacetField, column: string, view: View): { value: string; key: string; source: string } {
-  if (field !== 'actor_email') return { value: column, key: column, source: 'event_rows e' };
-  const walk = view.scope.kind === 'all' && view.query.trim() === '';
-  return {
-    value: `min(${column})`,
-    key: walk ? `${column} COLLATE NOCASE` : `lower(${column})`,
-    source: walk ? 'event_rows e INDEXED BY events_actor_email' : 'event_rows e',
-  };
+function indexWalk(field: FacetField, view: View): boolean {
+  return field === 'actor_email' && view.scope.kind === 'all' && view.query.trim() === '';
+}
+
+type TopRow = { value: string | number | null; n: number; total: number };
+
+/** SQLite's order of values (BINARY): NULL, then numbers, then text by its UTF-8 bytes. */
+function compareSqlValues(a: string | number | null, b: string | number | null): number {
+  if (a === b) return 0;
+  if (a === null || b === null) return a === null ? -1 : 1;
+  if (typeof a === 'number' || typeof b === 'number') {
+    return typeof a === 'number' && typeof b === 'number' ? a - b : typeof a === 'number' ? -1 : 1;
+  }
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** SQLite's lower() and NOCASE: ASCII letters only. */
+const asciiLower = (text: string) => text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
+/**
+ * Top values of a view the rollups cannot answer, counted here rather than by SQL's GROUP BY:
+ * SQLite groups by sorting every row into a temporary B-tree (1.2 s for a tenant of 825,000
+ * events at 10M), while a Map counts each distinct spelling as the rows stream by (0.55 s). The
+ * few spellings are then folded (emails without ASCII case) and ordered as the SQL did: count
+ * descending, then the value in SQLite's order, emails shown by their smallest spelling.
+ */
+function countTopValues(db: ReadDb, field: FacetField, column: string, where: string, params: SqlValue[], limit: number): TopRow[] {
+  const spellings = new Map<string | number | null, number>();
+  const stmt = db.prepare(`SELECT ${column} FROM event_rows e WHERE ${withCancelPoint(where)}`).pluck();
+  for (const value of stmt.iterate(...params) as IterableIterator<string | number | null>) {
+    spellings.set(value, (spellings.get(value) ?? 0) + 1);
+  }
+  const groups = new Map<string | number | null, { value: string | number | null; n: number }>();
+  let total = 0;
+  for (const [value, n] of spellings) {
+    total += n;
+    const key = field === 'actor_email' && typeof value === 'string' ? asciiLower(value) : value;
+    const group = groups.get(key);
+    if (!group) groups.set(key, { value, n });
+    else {
+      group.n += n;
+      if (compareSqlValues(value, group.value) < 0) group.value = value;
+    }
+  }
+  return [...groups.values()]
+    .sort((a, b) => b.n - a.n || compareSqlValues(a.value, b.value))
+    .slice(0, limit)
+    .map((g) => ({ ...g, total }));
+}
+
+function walkTopValues(db: ReadDb, column: string, where: string, params: SqlValue[], limit: number): TopRow[] {
+  return db
+    .prepare(
+      // The window sum gives the total in the same walk.
+      `SELECT min(${column}) AS value, count(*) AS n, sum(count(*)) OVER () AS total FROM event_rows e INDEXED BY events_actor_email
+       WHERE ${withCancelPoint(where)} GROUP BY ${column} COLLATE NOCASE ORDER BY n DESC, value LIMIT ?`,
+    )
+    .all(...params, limit) as TopRow[];
 }
 
 export function topValues(
@@ -151,14 +199,9 @@ export function topValues(
   // `field` is checked against a fixed list above, so naming the column here is safe.
   const column = field === 'tenant' ? 'e.tenant_id' : `e.${field}`;
   const plan = opts.rollups === false ? null : rollupPlan(view);
-  const g = grouping(field, column, view);
-  const rows = (plan && rollupTopValues(db, plan, column, limit)) ?? db
-    .prepare(
-      // The window sum gives the total in the same scan.
-      `SELECT ${g.value} AS value, count(*) AS n, sum(count(*)) OVER () AS total FROM ${g.source} WHERE ${withCancelPoint(where)}
-       GROUP BY ${g.key} ORDER BY n DESC, value LIMIT ?`,
-    )
-    .all(...params, limit) as { value: string | number | null; n: number; total: number }[];
+  const rows =
+    (plan && rollupTopValues(db, plan, column, limit)) ??
+    (indexWalk(field, view) ? walkTopValues(db, column, where, params, limit) : countTopValues(db, field, column, where, params, limit));
   const total = rows[0]?.total ?? 0;
   let names = new Map<number, string>();
   if (field === 'tenant') {
