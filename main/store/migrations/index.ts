@@ -13,6 +13,7 @@ import { migration007 } from './007-fts-automerge.ts';
 import { migration008 } from './008-annotations.ts';
 import { migration009 } from './009-raw-own-table.ts';
 import { migration010 } from './010-raw-on-demand.ts';
+import { migration011 } from './011-fts-crisismerge.ts';
 
 export interface Migration {
   version: number;
@@ -20,7 +21,7 @@ export interface Migration {
   up: string | ((db: Database.Database) => void);
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
 export function schemaVersion(db: Database.Database): number {

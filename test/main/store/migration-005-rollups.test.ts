@@ -164,6 +164,8 @@ describe('migration 5: daily rollups', () => {
     expect(schemaVersion(w)).toBe(LATEST_VERSION);
     // Migration 7: the full-text index merges with automerge 16, kept in its config table.
     expect(w.prepare("SELECT v FROM events_fts_config WHERE k = 'automerge'").get()).toEqual({ v: 16 });
+    // Migration 11: crisis merges wait for 64 segments a level.
+    expect(w.prepare("SELECT v FROM events_fts_config WHERE k = 'crisismerge'").get()).toEqual({ v: 64 });
     expect(rollupMismatch(w)).toBeNull();
     // Migration 9: the raw text in its own table, under the same ids; the view shows both as before.
     expect(w.prepare("SELECT count(*) AS n FROM pragma_table_info('event_rows') WHERE name = 'raw'").get()).toEqual({ n: 0 });
