@@ -149,16 +149,19 @@ const asciiLower = (text: string) => text.replace(/[A-Z]+/g, (m) => m.toLowerCas
 /**
  * Top values of a view the rollups cannot answer, counted here rather than by SQL's GROUP BY:
  * SQLite groups by sorting every row into a temporary B-tree (1.2–1.7 s for a tenant of 825,000
- * events at 10M), while a Map counts each distinct spelling (0.5–0.7 s). The
- * few spellings are then folded (emails without ASCII case) and ordered as the SQL did: count
- * descending, then the value in SQLite's order, emails shown by their smallest spelling.
+ * events at 10M), while a Map counts each distinct spelling as the rows stream by (0.55–1.05 s,
+ * in constant memory). The few spellings are then folded (emails without ASCII case) and ordered
+ * as the SQL did: count descending, then the value in SQLite's order, emails shown by their
+ * smallest spelling.
  */
 function countTopValues(db: ReadDb, field: FacetField, column: string, where: string, params: SqlValue[], limit: number): TopRow[] {
   const spellings = new Map<string | number | null, number>();
-  // all() over iterate(): 10–25 % faster here; the values it holds at once (~70 bytes each) are
-  // fewer than the rows SQL's GROUP BY sorted in memory (temp_store = MEMORY), keys and all.
-  const values = db.prepare(`SELECT ${column} FROM event_rows e WHERE ${withCancelPoint(where)}`).pluck().all(...params) as (string | number | null)[];
-  for (const value of values) spellings.set(value, (spellings.get(value) ?? 0) + 1);
+  // iterate(), not all(): all() is 10–25 % faster but holds every value at once, and at 10M the
+  // reader's heap grew to 249 MiB over the bench's views (process peak 811 MiB, over its 700).
+  const stmt = db.prepare(`SELECT ${column} FROM event_rows e WHERE ${withCancelPoint(where)}`).pluck();
+  for (const value of stmt.iterate(...params) as IterableIterator<string | number | null>) {
+    spellings.set(value, (spellings.get(value) ?? 0) + 1);
+  }
   const groups = new Map<string | number | null, { value: string | number | null; n: number }>();
   let total = 0;
   for (const [value, n] of spellings) {

@@ -261,7 +261,7 @@ if (backlog !== null) {
   log(`  full-text backlog after ingest: ${fmt(backlog)} events; draining it (write op indexFullText)`);
   const ft0 = performance.now();
   const eluWriterFts0 = peek.writer.worker.performance.eventLoopUtilization();
-  // RSS while the catch-up runs (BENCH_TRACE_FTS=1): it sets the peak, by 1.7 GiB at 10M.
+  // RSS while the catch-up runs (BENCH_TRACE_FTS=1): at 10M it set the peak (2 GiB) until migration 11 made FTS5 crisis-merge later.
   const ftsTrace = process.env.BENCH_TRACE_FTS === '1' ? setInterval(() => log(`    catch-up ${fmt((performance.now() - ft0) / 1000)} s: ${rssParts()}`), 5_000) : null;
   await anyWrite('indexFullText', {});
   if (ftsTrace) clearInterval(ftsTrace);
