@@ -53,7 +53,8 @@ describe('top values counted in JavaScript', () => {
               writer.ingestBatch({ tenantId: tenants[spec.tenant]!, events: [e] });
             });
             const read = db as unknown as ReadDb;
-            for (const scope of [{ kind: 'all' } as const, { kind: 'tenants', tenantIds: [tenants[1]!] } as const]) {
+            const scopes: View['scope'][] = [{ kind: 'all' }, { kind: 'tenants', tenantIds: [tenants[1]!] }];
+            for (const scope of scopes) {
               const view: View = { scope, range: { from: null, to: null }, query };
               // The all-tenants email view without a query walks the NOCASE index instead: not this code.
               if (field === 'actor_email' && scope.kind === 'all' && query === '') continue;
