@@ -6,7 +6,8 @@
  * every other event. The full condition still runs on what passes, so the result is unchanged.
  */
 import type { Cond } from './ast.ts';
-import { asciiLower, hasWild, literalOf } from './values.ts';
+import { asciiLower } from '../domain/ascii-lower.ts';
+import { hasWild, literalOf } from './values.ts';
 
 const ACTION_FIELD: Record<string, string> = { okta: 'eventType', github: 'action', cloudtrail: 'eventName', m365: 'Operation' };
 

@@ -9,7 +9,8 @@
  * Every piece is 0 or 1, never NULL, so NOT keeps events without the field.
  */
 import type { Cond, Piece, ValueTest } from './ast.ts';
-import { asciiLower, hasWild, literalOf } from './values.ts';
+import { asciiLower } from '../domain/ascii-lower.ts';
+import { hasWild, literalOf } from './values.ts';
 
 export type SqlParam = string | number;
 export interface Sql {

@@ -65,8 +65,3 @@ export function base64offset(text: string): string[] {
   }
   return out;
 }
-
-/** ASCII-only lower case: SQLite's lower() and LIKE fold only A-Z, and so do we, to agree. */
-export function asciiLower(text: string): string {
-  return text.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
-}

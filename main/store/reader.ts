@@ -4,6 +4,7 @@
  */
 import type { CallOutput, EventDetail, EventRow } from '../../common/contract.ts';
 import { FACET_FIELDS } from '../../common/contract.ts';
+import { asciiLower } from '../domain/ascii-lower.ts';
 import { ROW_SELECT, type SqlValue } from './event-columns.ts';
 import type { ReadDb } from './open.ts';
 import { viewSql, type View } from './view-sql.ts';
@@ -142,9 +143,6 @@ function compareSqlValues(a: string | number | null, b: string | number | null):
   }
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
-
-/** SQLite's lower() and NOCASE: ASCII letters only. */
-const asciiLower = (text: string) => text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 
 /**
  * Top values of a view the rollups cannot answer, counted here rather than by SQL's GROUP BY:
