@@ -249,7 +249,7 @@ const anyRead = host.read.bind(host) as unknown as (op: string, args: unknown) =
 const anyWrite = host.write.bind(host) as unknown as (op: string, args: unknown) => Promise<unknown>;
 const backlog = await anyRead('fullTextBacklog', {}).then(Number, () => null);
 if (backlog !== null) {
-  // BENCH_FTS_CONFIG="automerge=4,crisismerge=64": FTS5 settings to try on the catch-up (from a second connection, the writer idle).
+  // BENCH_FTS_CONFIG="automerge=4,crisismerge=16": FTS5 settings to try on the catch-up (from a second connection, the writer idle; crisismerge=16 brings back the 10M spike).
   for (const [key, value] of (process.env.BENCH_FTS_CONFIG ?? '').split(',').filter(Boolean).map((kv) => kv.split('='))) {
     // Spelled out: FTS5 refuses these commands with bound parameters.
     if (!/^[a-z]+$/.test(key ?? '') || !Number.isInteger(Number(value))) throw new Error(`BENCH_FTS_CONFIG: ${key}=${value} is not a setting=integer`);
